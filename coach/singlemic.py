@@ -110,7 +110,7 @@ def diarize_single_mic(
                   progress=(lambda f: progress(0.4 * f)) if progress else None)
     frames = speech_and_overlap(seg)
     speech = frames.speech > 0.5
-    overlap = (frames.overlap > 0.5) & speech
+    overlap = (frames.overlap > options.overlap_threshold) & speech
     n = len(speech)
 
     def edge(i: int) -> float:

@@ -156,7 +156,7 @@ class Store:
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         session_id,
-                        datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                        datetime.now(timezone.utc).isoformat(timespec="microseconds"),
                         title or Path(report["audio"]["path"]).name,
                         audio_file,
                         report["audio"]["duration_s"],

@@ -30,3 +30,19 @@ def voice(shared: Path, speaker: str, index: int) -> np.ndarray:
     samples, sr = sf.read(files[index], dtype="float32")
     assert sr == SR
     return samples
+
+
+def two_mic_mix(a: np.ndarray, b: np.ndarray, b_at: float, leak_db: float, gains=(1.0, 1.0)):
+    """A on mic 0 from 0 s, B on mic 1 from b_at; each mic hears the other leak_db down and 1 ms late."""
+    n = max(len(a), int(b_at * SR) + len(b)) + SR
+    own = np.zeros((2, n), np.float32)
+    own[0, : len(a)] = gains[0] * a
+    start = int(b_at * SR)
+    own[1, start : start + len(b)] = gains[1] * b
+    leak = 10 ** (leak_db / 20)
+    delay = 16
+    mixed = own.copy()
+    mixed[0, delay:] += leak * own[1, :-delay]
+    mixed[1, delay:] += leak * own[0, :-delay]
+    rng = np.random.default_rng(0)
+    return mixed + rng.normal(0, 1e-4, mixed.shape).astype(np.float32), own

@@ -8,7 +8,7 @@ import pytest
 from coach.types import SAMPLE_RATE, Span
 from coach.vad import close_gaps, drop_short, mask_to_spans, own_voice_activity, silero_speech, spans_to_mask
 
-from .helpers import voice
+from .helpers import two_mic_mix, voice
 
 
 def test_mask_spans_round_trip():
@@ -31,27 +31,11 @@ def test_silero_finds_no_speech_in_silence_or_a_tone():
     assert silero_speech(np.zeros(10, np.float32)) == []
 
 
-def _two_mic(a: np.ndarray, b: np.ndarray, b_at: float, leak_db: float, gains=(1.0, 1.0)):
-    """A on mic 0 from 0 s, B on mic 1 from b_at; each mic hears the other leak_db down and 1 ms late."""
-    n = max(len(a), int(b_at * SAMPLE_RATE) + len(b)) + SAMPLE_RATE
-    own = np.zeros((2, n), np.float32)
-    own[0, : len(a)] = gains[0] * a
-    start = int(b_at * SAMPLE_RATE)
-    own[1, start : start + len(b)] = gains[1] * b
-    leak = 10 ** (leak_db / 20)
-    delay = 16
-    mixed = own.copy()
-    mixed[0, delay:] += leak * own[1, :-delay]
-    mixed[1, delay:] += leak * own[0, :-delay]
-    rng = np.random.default_rng(0)
-    return mixed + rng.normal(0, 1e-4, mixed.shape).astype(np.float32), own
-
-
 @pytest.mark.parametrize("leak_db, gains", [(-15, (1.0, 1.0)), (-25, (0.4, 1.6)), (-20, (1.8, 0.5))])
 def test_own_voice_activity_rejects_crosstalk(shared_data, leak_db, gains):
     a = voice(shared_data, "1688", 0)[: SAMPLE_RATE * 6]
     b = voice(shared_data, "2033", 1)[: SAMPLE_RATE * 5]
-    mixed, own = _two_mic(a, b, b_at=4.0, leak_db=leak_db, gains=gains)
+    mixed, own = two_mic_mix(a, b, b_at=4.0, leak_db=leak_db, gains=gains)
     speech = [silero_speech(mixed[c]) for c in range(2)]
     active = own_voice_activity(mixed, crosstalk_db=6.0, min_speech_s=0.12, speech_spans=speech)
     n = active.shape[1]
