@@ -16,9 +16,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## Analyse the bundled practice conversation and print the feedback.
+## Analyse the bundled practice conversation, print the feedback, then show it on the local page
+## (Ctrl-C stops the page; DEMO_SERVE=0 skips it).
+DEMO_SERVE ?= 1
 demo: $(STAMP)
+	rm -rf $(DEMO_HOME)
 	COACH_HOME=$(DEMO_HOME) $(BIN)/coach analyze $(SAMPLE) --listener second
+	@if [ "$(DEMO_SERVE)" = 1 ]; then COACH_HOME=$(DEMO_HOME) $(BIN)/coach serve; fi
 
 ## Everything the tests need (system packages for the recording and browser tests where we may
 ## install them), then the whole suite.

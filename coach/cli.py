@@ -229,5 +229,13 @@ def enroll(audio: Path) -> None:
     click.echo(f"Saved your voice profile to {path}. `coach analyze` will now find you by your voice.")
 
 
-def main() -> None:
-    cli()
+def _register_commands() -> None:
+    """Commands that live beside their subsystem (recording, the web page)."""
+    from .record_cli import devices, record
+    from .web.serve_cli import serve
+
+    for command in (record, devices, serve):
+        cli.add_command(command)
+
+
+_register_commands()

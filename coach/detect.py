@@ -101,11 +101,19 @@ def floor_events(turns: list[Turn], options: AnalysisOptions) -> list[Event]:
     return events
 
 
+def heard_text(turn: Turn, min_probability: float) -> str:
+    """The words Whisper is reasonably sure of: a murmured "mm-hmm" often comes back as a guessed word
+    ("Try.", "I.") with low probability, and must not turn a backchannel into an interruption."""
+    if not turn.words:
+        return turn.text
+    return " ".join(w.word for w in turn.words if w.probability >= min_probability)
+
+
 def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: AnalysisOptions) -> bool:
     """A short supportive sound while the other person holds the floor (talking, or pausing mid-story)."""
     if turn.duration > options.backchannel_max_s:
         return False
-    if not is_backchannel_text(turn.text, options.backchannel_max_words):
+    if not is_backchannel_text(heard_text(turn, options.min_word_probability), options.backchannel_max_words):
         return False
     held = timeline.at(other, turn.start)
     if held is not None and held.end > turn.end:
@@ -120,12 +128,14 @@ def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: Analys
     return spoke_before and resumes
 
 
-def behaviour_events(turns: list[Turn], listener: str, options: AnalysisOptions) -> list[Event]:
+def behaviour_events(
+    turns: list[Turn], listener: str, options: AnalysisOptions, backchannels: set[tuple[str, float]] = frozenset()
+) -> list[Event]:
     """The listener's behaviours per utterance; advice after permission is marked as such."""
     events: list[Event] = []
     permission_until = -1.0
     for turn in turns:
-        if not turn.text:
+        if not turn.text or (turn.speaker, turn.start) in backchannels:
             continue
         if turn.speaker != listener:
             if asks_for_advice(turn.text):
@@ -146,6 +156,7 @@ def detect_events(turns: Iterable[Turn], listener: str | None, options: Analysis
     turns = sorted(turns, key=lambda t: (t.start, t.end))
     events = floor_events(turns, options)
     if listener is not None:
-        events += behaviour_events(turns, listener, options)
+        backchannels = {(e.speaker, e.start) for e in events if e.type == "backchannel"}
+        events += behaviour_events(turns, listener, options, backchannels)
     events.sort(key=lambda e: (e.start, e.end, e.type))
     return events

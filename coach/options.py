@@ -25,6 +25,8 @@ class AnalysisOptions:
     min_silence_s: pauses shorter than this do not split one utterance into two.
     backchannel_max_s: a burst of speech inside the other's talk no longer than this may be a backchannel.
     backchannel_max_words: ...and no more words than this ("mm-hmm", "yeah right", "oh I see").
+    min_word_probability: words Whisper is less sure of than this do not count when deciding whether a
+        short sound was a backchannel (a murmured "mm-hmm" often comes back as a low-probability guess).
     backchannel_context_s: a backchannel in a pause counts only if the other spoke this recently before it
         and resumes this soon after it (they held the floor through their pause).
     interruption_min_overlap_s: starting while the other has less than this left to say is an early start
@@ -50,6 +52,7 @@ class AnalysisOptions:
     min_silence_s: float = 0.5
     backchannel_max_s: float = 1.2
     backchannel_max_words: int = 3
+    min_word_probability: float = 0.5
     backchannel_context_s: float = 1.0
     interruption_min_overlap_s: float = 0.15
     took_floor_s: float = 1.0

@@ -8,6 +8,8 @@ import pytest
 
 from .helpers import DATA
 
+pytest_plugins = ["tests.web_support"]
+
 
 @pytest.fixture(autouse=True)
 def coach_home(tmp_path, monkeypatch):

@@ -6,7 +6,7 @@ import pytest
 
 from coach.detect import detect_events, is_backchannel_text
 from coach.options import AnalysisOptions
-from coach.types import Turn
+from coach.types import Turn, Word
 
 OPTIONS = AnalysisOptions()
 P, L = "S1", "S2"  # partner speaks first, listener second
@@ -35,6 +35,15 @@ def test_mm_hmm_inside_the_partners_speech_is_a_backchannel_not_an_interruption(
     events = detect_events(turns, L, OPTIONS)
     assert len(kinds(events, "backchannel")) == 2
     assert kinds(events, "interruption") == []
+
+
+def test_a_murmur_whisper_guessed_as_a_word_is_still_a_backchannel():
+    murmur = Turn(L, 57.8, 58.2, "Try.", (Word(58.1, 58.2, "Try.", 0.45),))
+    said = Turn(L, 57.8, 58.2, "Try.", (Word(58.1, 58.2, "Try.", 0.95),))
+    for turn, expected in ((murmur, "backchannel"), (said, "interruption")):
+        events = detect_events([T(P, 56, 59.5, "that might actually work"), turn], L, OPTIONS)
+        assert [e.type for e in events if e.speaker == L and e.type in ("backchannel", "interruption")] == [expected]
+    assert kinds(detect_events([T(P, 56, 59.5, "so"), murmur], L, OPTIONS), "advice") == []
 
 
 def test_backchannel_in_a_pause_of_the_partners_story():

@@ -1,0 +1,116 @@
+"""The history page: every session, trends over time, the goal, and two sessions side by side."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from ...store import SessionRow, Store
+from .. import charts, timeline
+from ..deps import get_store, short_date, templates
+from ..metrics import BY_KEY, DETAIL, GOAL_KEYS, HEADLINE, RATING, TRENDS, goal_met, goal_text, with_rating
+
+router = APIRouter()
+
+RECENT_ROWS = 50
+TABLE_COLUMNS = ("partner_talk_share", "interruptions", "advice_unasked", "reflections")
+
+
+def _goal(store: Store) -> dict[str, Any] | None:
+    goal = store.get_setting("goal")
+    return goal if isinstance(goal, dict) and goal.get("metric") in BY_KEY else None
+
+
+@router.get("/", response_class=HTMLResponse, name="history")
+async def history(request: Request, show: str = "recent", store: Store = Depends(get_store)) -> HTMLResponse:
+    rows = store.sessions()
+    goal = _goal(store)
+    oldest_first = rows[::-1]
+    dates = [short_date(r.created) for r in oldest_first]
+    trends = []
+    for key in TRENDS:
+        metric = BY_KEY[key]
+        values = [metric.value(with_rating(r.metrics, r.rating)) for r in oldest_first]
+        target = float(goal["target"]) if goal and goal["metric"] == key else None
+        trends.append((metric, charts.trend(metric, values, dates, target)))
+    shown = rows if show == "all" else rows[:RECENT_ROWS]
+    table = [
+        {
+            "row": r,
+            "cells": [BY_KEY[k].format(BY_KEY[k].value(r.metrics)) for k in TABLE_COLUMNS],
+            "rating": r.rating,
+            "goal_met": goal_met(goal, r.metrics),
+        }
+        for r in shown
+    ]
+    return templates.TemplateResponse(
+        request=request,
+        name="history.html",
+        context={
+            "total": len(rows),
+            "table": table,
+            "columns": [BY_KEY[k] for k in TABLE_COLUMNS],
+            "showing_all": len(shown) == len(rows),
+            "trends": trends,
+            "goal": goal,
+            "goal_text": goal_text(goal),
+            "goal_metrics": [BY_KEY[k] for k in GOAL_KEYS],
+        },
+    )
+
+
+@router.post("/goal", name="set_goal")
+async def set_goal(
+    request: Request,
+    metric: str = Form(...),
+    target: str = Form(""),
+    store: Store = Depends(get_store),
+) -> RedirectResponse:
+    if not target.strip():
+        store.set_setting("goal", None)  # an empty target clears the goal
+    else:
+        m = BY_KEY.get(metric)
+        try:
+            value = float(target.strip().rstrip("%"))
+        except ValueError:
+            value = -1.0
+        if metric not in GOAL_KEYS or m is None or value < 0:
+            raise HTTPException(422, "A goal needs one of the listed measures and a number of 0 or more.")
+        if m.unit == "share":
+            value = min(value / 100, 1.0)  # typed as a percentage
+        store.set_setting("goal", {"metric": metric, "target": value})
+    return RedirectResponse(request.url_for("history"), status_code=303)
+
+
+@router.get("/compare", response_class=HTMLResponse, name="compare")
+async def compare(
+    request: Request, s: list[str] = Query(default=[]), store: Store = Depends(get_store)
+) -> HTMLResponse:
+    ids = list(dict.fromkeys(s))[:2]
+    if len(ids) != 2:
+        raise HTTPException(400, "Pick two sessions to compare.")
+    rows: list[SessionRow] = []
+    reports = []
+    for sid in ids:
+        row, report = store.session(sid), store.report(sid)
+        if row is None or report is None:
+            raise HTTPException(404, "One of those sessions no longer exists.")
+        rows.append(row)
+        reports.append(report)
+    rows_and_reports = sorted(zip(rows, reports), key=lambda p: (p[0].created, p[0].id))
+    metrics = []
+    for m in (*HEADLINE, *DETAIL, RATING):
+        a, b = (m.value(with_rating(r.metrics, r.rating)) for r, _ in rows_and_reports)
+        metrics.append({"metric": m, "a": m.format(a), "b": m.format(b), "change": m.change(b, a)})
+    return templates.TemplateResponse(
+        request=request,
+        name="compare.html",
+        context={
+            "sessions": [
+                {"row": r, "timeline": timeline.render(rep, compact=True)} for r, rep in rows_and_reports
+            ],
+            "metrics": metrics,
+        },
+    )

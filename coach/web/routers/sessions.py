@@ -1,0 +1,161 @@
+"""One session: the feedback page, its audio and report, and the three things one can change about it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
+
+from ...errors import CoachError
+from ...store import SessionRow, Store
+from .. import timeline
+from ..deps import Relabeler, get_relabeler, get_store, templates
+from ..metrics import DETAIL, HEADLINE, RATING, with_rating
+from ..transcript import default_suggester, lines
+
+router = APIRouter(prefix="/sessions")
+
+AUDIO_TYPES = {
+    ".wav": "audio/wav",
+    ".flac": "audio/flac",
+    ".mp3": "audio/mpeg",
+    ".ogg": "audio/ogg",
+    ".opus": "audio/ogg",
+    ".m4a": "audio/mp4",
+    ".webm": "audio/webm",
+}
+
+
+def _found(store: Store, session_id: str) -> tuple[SessionRow, dict[str, Any]]:
+    row, report = store.session(session_id), store.report(session_id)
+    if row is None or report is None:
+        raise HTTPException(404, "There is no such session (it may have been deleted).")
+    return row, report
+
+
+def _cards(row: SessionRow, previous: SessionRow | None) -> list[dict[str, Any]]:
+    cards = []
+    for m in HEADLINE:
+        now = m.value(row.metrics)
+        before = m.value(previous.metrics) if previous else None
+        card = {"metric": m, "value": m.format(now), "change": m.change(now, before)}
+        if m.key == "reflection_to_question_ratio":
+            r = row.metrics.get("reflections")
+            q = (row.metrics.get("open_questions") or 0) + (row.metrics.get("closed_questions") or 0)
+            if isinstance(r, (int, float)):
+                card["value"] = f"{r:.0f} : {q:.0f}"
+                card["unit"] = "reflections : questions"
+        cards.append(card)
+    return cards
+
+
+def _voices(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """A sample of each voice for "which one is you?": the speaker's longest turn."""
+    names = timeline.speaker_names(report)
+    out = []
+    for s in report.get("speakers", []):
+        turns = [t for t in report.get("turns", []) if t["speaker"] == s["id"]]
+        sample = max(turns, key=lambda t: t["end"] - t["start"], default=None)
+        out.append(
+            {
+                "id": s["id"],
+                "name": names.get(s["id"], s["id"]),
+                "role": s.get("role", "other"),
+                "talk": s.get("talk_time_s", 0.0),
+                "sample": sample,
+            }
+        )
+    return out
+
+
+@router.get("/{session_id}", response_class=HTMLResponse, name="session_page")
+async def session_page(request: Request, session_id: str, store: Store = Depends(get_store)) -> HTMLResponse:
+    row, report = _found(store, session_id)
+    previous = store.previous(session_id)
+    confidence = report.get("confidence") or {}
+    return templates.TemplateResponse(
+        request=request,
+        name="session.html",
+        context={
+            "row": row,
+            "report": report,
+            "previous": previous,
+            "cards": _cards(row, previous),
+            "details": [(m, m.format(m.value(row.metrics))) for m in DETAIL if m.key in row.metrics],
+            "rating_metric": RATING,
+            "rating_change": RATING.change(
+                RATING.value(with_rating({}, row.rating)),
+                RATING.value(with_rating({}, previous.rating)) if previous else None,
+            ),
+            "timeline": timeline.render(report),
+            "marks": timeline.marks(report),
+            "names": timeline.speaker_names(report),
+            "lines": lines(report, default_suggester()),
+            "voices": _voices(report),
+            "has_audio": store.audio_path(session_id) is not None,
+            "warnings": list(confidence.get("warnings") or []) + list(report.get("notes") or []),
+            "confidence": confidence.get("level"),
+        },
+    )
+
+
+@router.get("/{session_id}/audio", name="session_audio")
+async def session_audio(session_id: str, store: Store = Depends(get_store)) -> FileResponse:
+    path = store.audio_path(session_id)  # by id only: nothing in the request becomes a path
+    if path is None:
+        raise HTTPException(404, "This session has no recording.")
+    # FileResponse answers Range requests (206 + Content-Range), which the <audio> element needs to seek.
+    return FileResponse(path, media_type=AUDIO_TYPES.get(path.suffix.lower(), "application/octet-stream"))
+
+
+@router.get("/{session_id}/report.json", name="session_report")
+async def session_report(session_id: str, store: Store = Depends(get_store)) -> JSONResponse:
+    report = store.report(session_id)
+    if report is None:
+        raise HTTPException(404, "There is no such session.")
+    return JSONResponse(
+        report, headers={"Content-Disposition": f'attachment; filename="coach-{session_id}.json"'}
+    )
+
+
+@router.post("/{session_id}/delete", name="delete_session")
+async def delete_session(request: Request, session_id: str, store: Store = Depends(get_store)) -> RedirectResponse:
+    if not store.delete_session(session_id):
+        raise HTTPException(404, "There is no such session.")
+    return RedirectResponse(request.url_for("history"), status_code=303)
+
+
+@router.post("/{session_id}/listener", name="set_listener")
+async def set_listener(
+    request: Request,
+    session_id: str,
+    listener: str = Form(...),
+    store: Store = Depends(get_store),
+    relabel: Relabeler = Depends(get_relabeler),
+) -> RedirectResponse:
+    _, report = _found(store, session_id)
+    if listener not in {s["id"] for s in report.get("speakers", [])}:
+        raise HTTPException(422, "That speaker is not in this session.")
+    try:
+        store.replace_report(session_id, relabel(report, listener))
+    except (CoachError, ValueError) as e:
+        raise HTTPException(422, str(e)) from e
+    return RedirectResponse(request.url_for("session_page", session_id=session_id), status_code=303)
+
+
+@router.post("/{session_id}/rating", name="rate_session")
+async def rate_session(
+    request: Request,
+    session_id: str,
+    rating: str = Form(""),
+    note: str = Form(""),
+    store: Store = Depends(get_store),
+) -> RedirectResponse:
+    _found(store, session_id)
+    value = int(rating) if rating.isdigit() else None
+    if rating and (value is None or not 1 <= value <= 5):
+        raise HTTPException(422, "The rating is a number from 1 to 5.")
+    store.set_rating(session_id, value, note.strip()[:2000])
+    url = request.url_for("session_page", session_id=session_id)
+    return RedirectResponse(f"{url}#rating", status_code=303)

@@ -1,0 +1,63 @@
+"""Recording from the page: Start, live status, Stop, then the same analysis as an upload."""
+
+from __future__ import annotations
+
+import time
+
+from coach.record import fake_source
+from coach.web.deps import get_analyzer
+from coach.web.routers.record import get_source_factory
+
+from .test_web_upload import _wait, fake_analyzer
+from .web_support import app, client, home, store_of, token  # noqa: F401
+
+
+def _tone_source():
+    return fake_source("tone", 16_000, 1, realtime=True), 16_000, 1
+
+
+def _post(client, url, **data):
+    return client.post(url, data={"csrf_token": token(client), **data})
+
+
+def test_record_start_status_stop_then_analysis(client, home):
+    client.app.dependency_overrides[get_source_factory] = lambda: _tone_source
+    client.app.dependency_overrides[get_analyzer] = lambda: fake_analyzer
+    assert client.get("/record/status").json()["active"] is False
+    r = _post(client, "/record/start", listener="auto")
+    assert r.status_code == 303 and r.headers["location"].endswith("/new#record")
+    deadline = time.monotonic() + 10
+    while client.get("/record/status").json()["elapsed_s"] < 1.2:
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    status = client.get("/record/status").json()
+    assert status["active"] and status["levels"] and status["levels"][0]["peak_db"] > -20
+    page = client.get("/new")
+    assert "Stop and analyse" in page.text and 'id="recorder"' in page.text
+    assert _post(client, "/record/start").status_code == 409  # one at a time
+    r = _post(client, "/record/stop")
+    assert r.status_code == 303 and "/jobs/" in r.headers["location"]
+    job = _wait(client, "/api/jobs/" + r.headers["location"].rsplit("/", 1)[1])
+    assert job["session_id"] and store_of(client).audio_path(job["session_id"]) is not None
+    assert list((home / "recordings").glob("*.wav"))  # the recording itself is kept, as with `coach record`
+    assert "Start recording" in client.get("/new").text
+
+
+def test_a_missing_microphone_is_one_line_on_the_page(client):
+    from coach.errors import DeviceError
+
+    def no_mic():
+        raise DeviceError("No microphone found: connect one, then run `coach devices`.")
+
+    client.app.dependency_overrides[get_source_factory] = lambda: no_mic
+    assert _post(client, "/record/start").status_code == 303
+    time.sleep(0.2)
+    page = client.get("/new")
+    assert "No microphone found" in page.text and "Start recording" in page.text
+    assert _post(client, "/record/stop").status_code == 422
+
+
+def test_recording_needs_the_token(client):
+    client.app.dependency_overrides[get_source_factory] = lambda: _tone_source
+    assert client.post("/record/start", data={"listener": "auto"}).status_code == 403
+    assert client.get("/record/status").json()["active"] is False
