@@ -26,9 +26,10 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
 
 
 def _score(u: SpeechRegion, w: Word) -> tuple[float, float, float]:
-    """Most overlap first, then least distance, then the shorter utterance: a word inside an overlap is
-    more likely the short interjection's than one of the many words of the long turn around it."""
-    return (-_overlap(u.start, u.end, w.start, w.end), max(u.start - w.end, w.start - u.end, 0.0), u.end - u.start)
+    """Most overlap first, then least distance, then the longer utterance: where two people talk at once
+    into one microphone, Whisper transcribes the dominant voice, which is the one holding the floor far
+    more often than the one saying "mm-hmm" (measured on the bundled single-mic sample)."""
+    return (-_overlap(u.start, u.end, w.start, w.end), max(u.start - w.end, w.start - u.end, 0.0), u.start - u.end)
 
 
 def build_turns(

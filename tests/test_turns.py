@@ -30,10 +30,13 @@ def test_words_land_in_their_speakers_turn_and_turns_are_ordered():
 
 
 def test_unassigned_words_go_to_the_speaker_talking_then():
-    regions = [R("A", 0, 10), R("B", 4, 4.6), R("A", 12, 13)]
-    words = [Word(1, 1.5, "long"), Word(4.1, 4.5, "yeah"), Word(9, 9.5, "story"), Word(12.2, 12.6, "end")]
+    regions = [R("A", 0, 10), R("B", 4, 4.6), R("A", 12, 13), R("B", 13.5, 15)]
+    words = [Word(1, 1.5, "long"), Word(4.1, 4.5, "word"), Word(9, 9.5, "story"), Word(12.2, 12.6, "end"),
+             Word(13.6, 14, "reply")]
     turns = build_turns(regions, {}, 0.5, words)
-    assert [(t.speaker, t.text) for t in turns] == [("A", "long story"), ("B", "yeah"), ("A", "end")]
+    # Inside an overlap the word goes to the one holding the floor: one mic's transcript follows the
+    # dominant voice, and B's short interjection keeps no borrowed words.
+    assert [(t.speaker, t.text) for t in turns] == [("A", "long word story"), ("B", ""), ("A", "end"), ("B", "reply")]
 
 
 def test_a_word_outside_its_turn_stretches_it_by_at_most_a_second():
