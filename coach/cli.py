@@ -156,10 +156,16 @@ def tag(source) -> None:
 @click.option("--limit", type=int, default=20, show_default=True, help="How many (newest first); 0 for all.")
 @click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
 def sessions(limit: int, as_json: bool) -> None:
-    """List stored sessions, newest first."""
+    """List stored sessions, newest first.
+
+    An unfinished recording (the recorder was killed, or the power went) is offered for recovery first.
+    """
+    from .record_cli import offer_recovery
     from .store import Store
 
     try:
+        if not as_json:
+            offer_recovery(None)
         rows = Store(data_dir()).sessions(limit or None)
     except CoachError as e:
         raise _fail(e) from None

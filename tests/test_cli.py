@@ -118,6 +118,22 @@ def test_tag_reads_lines_and_writes_json_lines():
     assert "advice" in rows[0]["labels"] and rows[1]["labels"] == [] and rows[3]["labels"] == ["open_question"]
 
 
+def test_sessions_offers_to_recover_an_unfinished_recording():
+    import os
+
+    from coach.record import WavWriter, default_recording_path
+
+    writer = WavWriter(default_recording_path(), SR, 1)
+    writer.write(tone(2.0)[:, None])
+    writer.sync()
+    os.close(writer.fd)  # the recorder "dies": its lock goes, nothing is finalised
+    result = run("sessions")
+    assert result.exit_code == 0, result.output
+    assert "Found and recovered an unfinished recording" in result.output
+    recovered = result.output.split("-> ")[1].split()[0]
+    assert sf.info(recovered).duration == pytest.approx(2.0, abs=0.01)
+
+
 def test_sessions_empty_and_unknown_ids():
     assert "No sessions yet" in run("sessions").output
     one_line_error(run("show", "nope"), "no session nope")
