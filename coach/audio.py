@@ -34,14 +34,12 @@ def load_audio(path: str | Path, channels: Sequence[int] | None = None) -> Audio
     samples, rate = None, 0
     if path.suffix.lower() in _SOUNDFILE_FORMATS:
         try:
-            data, rate = sf.read(path, dtype="float32", always_2d=True)
-            samples = np.ascontiguousarray(data.T)
+            samples, rate = _read_with_soundfile(path, channels)
         except (sf.LibsndfileError, RuntimeError, ValueError) as e:
             log.debug("soundfile could not read %s (%s); trying FFmpeg", path, e)
     if samples is None:
         samples, rate = _decode_with_av(path)
-
-    samples = _pick_channels(samples, channels, path)
+        samples = np.ascontiguousarray(samples[_channels_to_keep(samples.shape[0], channels, path)])
     if samples.shape[1] == 0:
         raise AudioError(f"{path} holds no audio samples")
     if rate != SAMPLE_RATE:
@@ -51,24 +49,38 @@ def load_audio(path: str | Path, channels: Sequence[int] | None = None) -> Audio
     return Audio(samples=samples, path=str(path), source_rate=int(rate))
 
 
-def _pick_channels(samples: np.ndarray, channels: Sequence[int] | None, path: Path) -> np.ndarray:
-    n = samples.shape[0]
+def _read_with_soundfile(path: Path, channels: Sequence[int] | None) -> tuple[np.ndarray, int]:
+    """Read block by block straight into a (channels, n) array: a 2-hour stereo file needs its own size
+    in memory, not twice that for an interleaved copy."""
+    with sf.SoundFile(path) as f:
+        keep = _channels_to_keep(f.channels, channels, path)
+        out = np.empty((len(keep), f.frames), np.float32)
+        pos = 0
+        for block in f.blocks(blocksize=1 << 18, dtype="float32", always_2d=True):
+            out[:, pos : pos + len(block)] = block[:, keep].T
+            pos += len(block)
+        if pos < f.frames:
+            raise RuntimeError(f"file ends after {pos} of {f.frames} frames")
+        return out, f.samplerate
+
+
+def _channels_to_keep(n: int, channels: Sequence[int] | None, path: Path) -> list[int]:
     if channels:
         bad = [c for c in channels if not 0 <= c < n]
         if bad:
             raise AudioError(f"{path} has {n} channels (0 to {n - 1}); there is no channel {bad[0]}")
         if len(channels) > 2:
             raise AudioError("pick one or two channels: one per person, e.g. --channels 0,1")
-        return np.ascontiguousarray(samples[list(channels)])
+        return list(channels)
     if n > 2:
         raise AudioError(
             f"{path} has {n} channels; coach takes 1 or 2. Pick the two microphones with --channels 0,1"
         )
-    return samples
+    return list(range(n))
 
 
 def _decode_with_av(path: Path) -> tuple[np.ndarray, int]:
-    """Decode with FFmpeg (mp3, m4a, webm, …), resampled to 16 kHz, keeping up to 2 channels."""
+    """Decode with FFmpeg (mp3, m4a, webm, …), resampled to 16 kHz, every channel kept."""
     import av
 
     try:
@@ -76,14 +88,8 @@ def _decode_with_av(path: Path) -> tuple[np.ndarray, int]:
             if not container.streams.audio:
                 raise AudioError(f"{path} has no audio stream")
             stream = container.streams.audio[0]
-            n_channels = stream.codec_context.channels or 1
-            layout = "mono" if n_channels == 1 else "stereo"
-            if n_channels > 2:
-                raise AudioError(
-                    f"{path} has {n_channels} channels; coach takes 1 or 2. "
-                    "Convert it to the two microphones first (ffmpeg -i IN -af 'pan=stereo|c0=c0|c1=c1' OUT.wav)"
-                )
-            resampler = av.AudioResampler(format="fltp", layout=layout, rate=SAMPLE_RATE)
+            # Keep the source's channel layout: channels are picked (or refused) afterwards.
+            resampler = av.AudioResampler(format="fltp", rate=SAMPLE_RATE)
             pieces = []
             for frame in container.decode(stream):
                 for out in resampler.resample(frame):

@@ -46,6 +46,15 @@ def test_reads_compressed_formats_through_ffmpeg(tmp_path):
     assert dominant_freq(audio.samples[0]) == pytest.approx(300, abs=3)
 
 
+def test_compressed_multichannel_file_names_the_flag(tmp_path):
+    path = tmp_path / "four.ogg"
+    sf.write(path, np.stack([tone(1.0, f) for f in (200, 300, 400, 500)]).T, SAMPLE_RATE)
+    path = path.rename(tmp_path / "four.oga")  # not a suffix soundfile is tried on: decoded by FFmpeg
+    with pytest.raises(AudioError, match="--channels 0,1"):
+        load_audio(path)
+    assert load_audio(path, channels=(2, 3)).channels == 2
+
+
 def test_resample_keeps_length_and_pitch():
     x = tone(3.0, 1000, sr=22_050)[None]
     y = resample(x, 22_050, SAMPLE_RATE)
