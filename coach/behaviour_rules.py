@@ -1,0 +1,325 @@
+"""Phrase tables for the listening-behaviour rules in ``coach.behaviours``.
+
+Every pattern runs on *normalised* text: lower case, apostrophes removed ("you're" -> "youre"),
+fillers dropped and whitespace collapsed, so one spelling covers typed text, casual text and
+Whisper transcripts alike. Patterns are kept here, apart from the logic, so a coder can read and
+extend the vocabulary without reading the control flow.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.VERBOSE)
+
+
+SUBJ = r"(?:i|you|he|she|it|we|they|that|this|there|your|his|her|their|my|our|the|a|an|anyone|anybody|someone|somebody|everyone|everything|anything|things|people|mom|mum|dad)"
+AUX = (
+    r"(?:do|does|did|is|are|am|was|were|have|has|had|can|could|will|would|should|shall|may|might|"
+    r"dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|cant|couldnt|wont|wouldnt|shouldnt)"
+)
+WH = r"(?:what|whats|how|hows|why|whys|where|wheres|when|whens|who|whos|which|whatd|howd|whered|whyd|whod|whatre|howre|wherere)"
+
+# Words that open a turn without carrying its meaning: stripped before looking at the form.
+LEAD = _rx(
+    r"""^(?:(?:so|and|but|okay|ok|alright|well|oh|yeah|yes|no|wait|right|hmm|honestly|anyway|
+    i\ mean|i\ guess|basically|then|now|look|hey|mm|ah|gosh|god|oh\ god|man|mate|wow|sure|just\ to\ check|ugh|meh|funny|tbh|haha|ha|lol|sorry(?=,))\b[\s,]*)+"""
+)
+
+FILLERS = re.compile(r"\b(?:u+m+|u+h+m*|e+r+m*|h+m+|mm+|uhh+)\b[,]?")
+# "like" as filler: after a discourse word or a comma, or before a comma.
+FILLER_LIKE = re.compile(r"(?:(?<=^)|(?<=[,])|(?<=\bso)|(?<=\band)|(?<=\bbut)|(?<=\bokay)|(?<=\byeah)|"
+                         r"(?<=\bmean)|(?<=\bwell)|(?<=\bhonestly)|(?<=\boh)|(?<=\bwait))\s*like\b,?")
+FILLER_YOU_KNOW = re.compile(
+    r"(?<!\bdo)(?<!\bdid)(?<!\bdont)(?<!\bdidnt)(?<!\bif)\s*\byou know\b(?!\s+(?:what|why|how|if|whether|who|where|when|that|about|him|her|them|it|anyone))"
+)
+FILLER_I_MEAN = re.compile(r"(?:^|(?<=[,.!?]))\s*i mean\b,?")
+REPEAT = re.compile(r"\b(\w+(?:\s+\w+){0,3})[\s,]+\1\b")
+
+# --- quoted or reported speech: the partner telling what someone else said -------------------
+_PERSON = r"(?:mom|mum|dad|mother|father|boss|manager|therapist|doctor|friend|sister|brother|teacher|coach|wife|husband|partner|boyfriend|girlfriend|ex|aunt|uncle|cousin|grandma|grandpa|roommate|colleague|coworker|neighbour|neighbor|counsellor|counselor|parents|family|friends)"
+_REPORTER = rf"(?:i|he|she|they|we|everyone|everybody|people|someone|somebody|nobody|(?:my|his|her|their|our|the|your)\ (?:\w+\ )?{_PERSON}|{_PERSON})"
+QUOTE_FRAME = _rx(
+    rf"""\b{_REPORTER}\s+(?:just\ |always\ |kept\ |keeps\ |keep\ |even\ )?
+    (?:said|says|told\ (?:me|him|her|them|us)|tells\ (?:me|him|her|them|us)|telling\ me|asked(?:\ me|\ him|\ her|\ them)?|
+       asks|was\ like|were\ like|is\ like|goes(?!\ (?:through|to|away|on|by|back|out|home|in|up|down|off|with|for|around|over|the\ same|like\ that))|went\ like|suggested|suggests|saying|telling\ me|asking|texted(?:\ me)?|
+       wrote|reckons)\b(?:(?<=like)(?!\ (?:that|this|him|her|me|mine|them)\b(?!\ (?:is|was|s)\b))|(?<!like))"""
+)
+# "hes like, why don't you…": the contraction hides the reporter from QUOTE_FRAME.
+QUOTE_FRAME_LIKE = _rx(r"\b(?:hes|shes|theyre|im|everyones)\ (?:just\ |always\ |all\ )?like\b(?!\ (?:that|this|it|him|her|me|you|mine)\b(?:\ too|\ as\ well|\s*$|,))")
+# The listener's own voice that looks like a quote frame ("I'd say", "like I said").
+NOT_QUOTE = _rx(r"\b(?:id|i\ would|i\ will|ill|can\ i|may\ i|mind\ if\ i|let\ me)\s+(?:just\ )?(?:say|tell|suggest|ask)|\b(?:if|when|what|how)\ i\ (?:suggested|said|told|asked|tell|say)")
+
+# --- advice --------------------------------------------------------------------------------------
+ADVICE = _rx(
+    r"""
+    \byou\ (?:really\ |definitely\ |probably\ |honestly\ |seriously\ |totally\ |kind\ of\ |kinda\ |sort\ of\ |just\ |maybe\ |still\ |so\ |all\ )*
+        (?:should(?!\ have|ve|\ of|nt|\ not)|need\ (?:a|an|some)\ (?:break|holiday|vacation|rest|day\ off|lawyer|therapist|doctor|new|change|plan|nap|proper|real|good)\b|need\ to|needa|have\ to|gotta|got\ to|ought\ to|
+           could\ (?:always|just|maybe|try|also|ask|talk|tell|go|get|take|call|say|move|look|see\ a|see\ someone|start|write|email|text|switch|quit|leave|stay|find|speak)|
+           might\ (?:want|wanna|consider|try|need)|may\ want|had\ better|better\ )
+    |\bwhat\ you\ (?:really\ )?(?:need|should|gotta|have\ to|ought|want\ to\ do|wanna\ do)
+    |\b(?<!do\ )(?<!did\ )(?<!if\ )you\ (?:wanna|want\ to)\ (?:get|go|try|talk|call|see|ask|take|make|book|check|stop|start)\b
+    |\b(?:only|one|best|other)\ (?:\w+\ )?option\b.*\b(?:is|thats|would\ be)\ to\b
+    |\bany\ way\ you\ (?:could|can)\b|\byoud\ be\ (?:so\ |much\ |way\ )?better\ off\b
+    |^(?:have\ you\ )?ever\ (?:thought|considered|tried)\b
+    |\b(?<!whether\ )(?<!if\ )(?:its|it\ is|it\ might\ be|it\ could\ be|might\ be|would\ be|it\ would\ be)\ (?:really\ |definitely\ |probably\ |so\ )?worth\ \w+ing\b
+    |\b(?:youve|you\ have)\ (?:really\ |just\ )?(?:got\ to|gotta)\b|\byoud\ (?:better|best)\b
+    |\bif\ (?:i\ were|i\ was|it\ were\ me|it\ was\ me|i\ was\ in\ your|i\ were\ in\ your)
+    |\b(?:id|i\ would)\b.*\bin\ your\ (?:shoes|position|place)
+    |\bwhat\ i\ would\ do|\bwhat\ id\ do
+    |\b(?:i\ would|id)\ (?:just\ |probably\ |honestly\ |definitely\ |literally\ |seriously\ |totally\ )*
+        (?:recommend|suggest|tell|talk|ask|call|go|quit|leave|walk|move|get|take|start|stop|write|sell|report|look|try|speak|text|email|block|dump|ignore|pack|find|apply|say\ no|keep|wait|sleep|put|just)
+    |\bi\ (?:really\ )?(?:suggest|recommend|advise)\b
+    |\bwhy\ (?:dont|dont\ you|not|wouldnt\ you|cant\ you)\b
+    |\bhow\ about\ (?:you\b|\w+ing\b|trying|asking|talking|just)
+    |\bwhat\ about\ (?:you\ (?:just\ )?\w+|\w+ing\b)
+    |\bwhat\ if\ you\b
+    |\bhave\ you\ (?:\w+\ )?(?:tried|thought\ about|thought\ of|considered|looked\ into|checked|talked\ to\ (?:a|someone|your\ doctor))
+    |\bdid\ you\ (?:\w+\ )?(?:try|think\ about|consider)\b
+    |\bcould\ you\ (?:maybe\ |just\ |not\ )?(?:ask|talk|tell(?!\ me)|try|call|get|take|switch|move|email|text|speak|say(?!\ more)|go\ to|see\ (?:a|someone))\b
+    |\bcan\ you\ (?:maybe|just|not)\ \w+
+    |\b(?:cant|couldnt)\ you\ (?:just\ )?\w+
+    |\bwould\ you\ (?:ever\ )?consider\b
+    |\b(?:wouldnt|isnt)\ it\ (?:be\ )?(?:easier|better|smarter)\b
+    |\bshouldnt\ you\b
+    |\bbest\ (?:thing|way|move|option|bet)\ (?:(?:to|you|for\ you|right\ now|here|now)\b|(?:is|would\ be|would)\ (?:honestly\ |probably\ |just\ |really\ )*(?:be\ )?(?:to\b|just|probably|\w+ing|get|talk|ask|call|go|take|give|let|leave))
+    |\b(?:smart|smartest|right)\ move\ (?:would|is)
+    |\b(?:it|that)\ (?:might|would|could|may)\ (?:really\ |also\ )?(?:help|be\ (?:really\ |so\ )?(?:good|worth|better|a\ good\ idea|smart|useful|helpful|wise))\b
+    |\bit\ might\ be\ worth\b
+    |\b(?:its|it\ is|its\ probably|its\ always)\ (?:better|best|smarter|a\ good\ idea)\ to\b
+    |(?:^|[,.]\s*)better\ to\b
+    |\bmy\ advice\b
+    |\ba\ good\ (?:first\ )?step\ (?:would|is|might)\b
+    |\bone\ thing\ (?:that\ )?(?:works|helps|you\ could)\b
+    |\bmake\ sure\ (?:you|to)\b
+    |\bmaybe\ (?:just\ )?(?:try|you\ should|you\ could|talk|ask|tell|go|get|take|call|see|look)\b
+    |\bso\ you\ should\ (?:do|too)\b
+    """
+)
+# "you should have" is hindsight (judgment), "you should(n't) feel" is about feelings (judgment).
+ADVICE_NOT = _rx(
+    r"""\byou\ (?:should|need\ to|have\ to)\ (?:not\ )?(?:feel|be\ (?:upset|sad|so|that)|stop\ feeling|get\ over)
+    |\byou\ need\ to\ (?:relax|calm|chill|stop\ (?:feeling|being|worrying|overthinking)|toughen|man\ up|grow\ up|harden|get\ a\ grip|get\ over)"""
+)
+
+# Verbs that, opening a clause, make an imperative suggestion.
+IMPERATIVE_VERBS = (
+    "ignore tell talk ask call go try take write get set be let give put stop quit leave block text email "
+    "move sell dump walk see focus start find keep breathe apply report check skip sign send drop read eat "
+    "drink wait change speak pack apologise apologize sleep switch delete unfollow say mute confront "
+    "ring phone message book look make think consider reach stand sit rest treat cut answer reply respond lend "
+    "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive"
+).split()
+IMPERATIVE = _rx(
+    r"""^(?:(?:just|maybe|honestly|seriously|then|please|simply|definitely|really|now|first|so)\s+)*
+    (?:dont\ |do\ not\ |never\ )?(?:just\ )?(?P<verb>""" + "|".join(IMPERATIVE_VERBS) + r""")\b(?P<rest>.*)$"""
+)
+# Imperatives that are not suggestions: invitations to keep talking, turn management, minimising.
+IMPERATIVE_NOT = _rx(
+    r"""^(?:just\ |so\ |please\ )*(?:
+      tell\ me|say\ more|go\ on|go\ ahead|keep\ going|take\ your\ time|hang\ on|hold\ on|let\ me|lets|let\ us|
+      walk\ me|talk\ me|help\ me|tell\ me\ about\ it|look\ on\ the\ bright|get\ over|dont\ worry|dont\ be\ (?:so|such|silly|like)|
+      be\ so\ |stop\ (?:being|feeling|worrying|stressing|crying|overthinking|whining|complaining)|give\ me|
+      think\ about\ it|see\ (?:you|what|if)|make\ (?:sense|me)|go\ figure|dont\ get\ me|be\ right|
+      check\ this|dont\ know|go\ with\ it|dont\ mind|keep\ me\ posted|get\ this|look\b(?!\ for|\ into|\ after|\ up)
+    )"""
+)
+
+# --- permission -------------------------------------------------------------------------------------
+_OFFER = r"(?:advice|an?\ idea|ideas|some\ ideas|suggestions?|a\ suggestion|thoughts|my\ thoughts|some\ thoughts|my\ (?:honest\ )?opinion|opinion|input|feedback|my\ take|a\ thought|my\ two\ cents|tips|some\ tips|(?:some\ )?information|(?:some\ )?strategies|you\ (?:figure|work|think)|what\ (?:i|id|i\ would)\ (?:do|think|did)|what\ worked|some\ things|something)"
+PERMISSION = _rx(
+    rf"""
+    \b(?:can|could|may)\ i\ (?:just\ )?(?:share|give|offer|suggest|make\ a\ suggestion|throw|add|say\ something|tell\ you\ what|tell\ you\ (?:my|something|about\ what)|
+        put|pitch|float|mention|be\ honest|give\ you|ask\ if\ you|say\ what\ i\ (?:think|would|d))
+    |\bmind\ if\ i\b|\b(?:would\ you\ like|do\ you\ want|you\ want)\ to\ hear\ (?:them|it|one|some|a\ few|more)\b|\bhappy\ to\ (?:share|give|offer|suggest)\b|\bif\ (?:thats|its|that\ would\ be|it\ would\ be)\ (?:useful|helpful)\b|\bif\ you\ (?:just\ )?(?:want|need)\ to\ vent\b|\bshould\ i\ (?:tell|share|give)\ you\b|\bor\ (?:should\ i\ )?just\ listen\b
+    |\b(?:would|are)\ you\ (?:be\ )?interested\ in\ (?:hearing|some|any|my|a|an)\b
+    |\bwould\ (?:it|that)\ (?:help|be\ (?:ok|okay|alright|all\ right|helpful|useful|cool|fine))\ if\ i\b
+    |\bis\ it\ (?:ok|okay|alright|all\ right|cool|fine)\ if\ i\b
+    |\b(?:do\ )?you\ (?:even\ )?(?:want|need|wanna)\ (?:to\ hear\ |me\ to\ (?:tell|share|give|suggest|help)\ )?(?:my\ |some\ |any\ )?{_OFFER}
+    |^(?:(?:so|okay|ok)\ )?want\ (?:a\ |an\ |some\ |my\ |to\ hear\ )?{_OFFER}
+    |\bwould\ you\ (?:like|want|be\ open\ to)\ (?:to\ hear\ )?(?:my\ |some\ |any\ |an?\ )?{_OFFER}
+    |\b(?:are|would)\ you\ (?:be\ )?(?:open|looking)\ (?:to|for)\ (?:some\ |any\ |an?\ )?{_OFFER}
+    |\bor\ (?:do\ you\ )?(?:just\ )?(?:want|need)\ (?:me\ )?to\ (?:listen|vent)
+    |\bor\ (?:just\ )?(?:someone\ to\ listen|to\ vent|vent)
+    |\b(?:if|when)\ (?:you|youd|you\ would|youre|you\ are)\ (?:really\ )?(?:want|like|wanna|interested|open)\b(?=.*\b(?:idea|ideas|thought|thoughts|advice|suggestion|suggestions|worked|tell\ you|hear\ it)\b)
+    |\b(?:idea|ideas|thought|thoughts|advice|suggestions?|worked\ for\ me)\b.*\b(?:if|unless|only\ if)\ (?:you|youre|youd|you\ are)\ (?:really\ )?(?:want|like|interested|open)
+    |\blet\ me\ know\ if\ you\ (?:want|would\ like|need)\ (?:any\ |some\ )?(?:ideas|advice|suggestions|help|thoughts)
+    |\bunless\ you\ want\ (?:it|them|some|advice)
+    """
+)
+
+# --- questions ---------------------------------------------------------------------------------
+# A trailing tag ("right?", "no?") does not turn a statement into a question.
+TAG = re.compile(
+    r"(?:,\s*(?:right|no|yeah|yes|huh|eh|isnt it|arent you|dont you think|dont you|or not|you know|ok|okay)|"
+    r"\s+(?:right|isnt it|arent you|dont you think|or not))\s*\??\s*$"
+)
+CLOSED_START = _rx(rf"^{AUX}\s+(?:not\s+)?{SUBJ}\b")
+CLOSED_MID = _rx(
+    r"""\b(?<!\bso\ )(?<!\bneither\ )(?<!\bnor\ )(?<!\bi\ )(?<!\bit\ )(?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )(?<!\bwe\ )(?<!\byou\ )(?:
+        (?:did|do|have|can|could|will|would)\ you\b|(?:did|does|has)\ (?:he|she|they|it)\b(?!\ not\b)
+        |(?:are\ you|were\ you|is\ (?:he|she|it|that|this|there|everything)|was\ (?:he|she|it|that|this|there)|were\ they|are\ they)
+            \s+(?!(?:was|is|were|are|did|does|had|has|have|will|would|can|could|should|said|\w+ed)\b))\s*\w+"""
+)
+ELLIPTIC_CLOSED = _rx(r"^ever\ (?:thought|considered|tried|been)\b|^(?:you|u)\s+(?:okay|ok|alright|all\ right|good|sure|serious|going|coming|doing\ okay|ready|mean|still|want\ (?:my|some|a|an|to\ hear|me\ to))\b")
+OPEN_START = _rx(rf"^(?:(?:in|at|for|with|from|to|about|on|by)\ )?{WH}\b")
+# wh-word not followed by an inversion: a relative or exclamative clause, not a question.
+WH_NOT_QUESTION = _rx(
+    rf"""^(?:(?:what|how)\ (?:a|an|awful|horrible|terrible|sad|hard|rough|frustrating|annoying|painful|scary|unfair|crappy|lovely|great|cool|nice|awesome)\b
+    |(?:what|how|why|where|when|who|which)\ (?:i|you|he|she|we|they|it|that|this|there|youre|hes|shes|theyre|im|its|thats|my|your|his|her|their|id|youd|ive|youve|weve|theyd|hed|shed)\b(?!\ (?:doing|holding|feeling))
+    |(?:why\ (?:dont|not|wouldnt\ you|cant\ you)|how\ about|what\ about|what\ if)\b
+    |why\ (?:would|do|did|does|are|is)\ (?:you|anyone|anybody|someone|he|she|they|people)\ (?:even|ever)\b
+    |why\ would\ you\ (?:do|say|go|let|put|even)\b
+    |what\ did\ you\ expect
+    |who\ (?:knows|cares|(?:even\ )?(?:does|would\ do|says)\ (?:that|this|stuff\ like\ that))|whats\ the\ point
+    |(?:what|how|why)\ (?:else\ )?(?:am|was|do|did)\ i\ (?:supposed|meant|even|gonna|thinking|always|ever)|what\ was\ that$
+    |why\ does\ this\ always
+    |(?:what|how)\ can\ you\ do\b(?!\ to|\ about)
+    )"""
+)
+WH_MID_QUESTION = _rx(rf"(?<!\bknow\ )(?<!\bwonder\ )(?<!\bsee\ )(?<!\bis\ )(?<!\bme\ )(?<!\bdont\ )\b{WH}\s+{AUX}\s+(?:you|he|she|they|it|that|we)\b")
+OPEN_INVITE = _rx(
+    r"""(?:^|\b(?:can|could|would|will)\ you\ )(?:please\ )?(?:tell\ me\ (?:more|about(?!\ it\b)|what|how|why|everything|whats|hows)|say\ (?:a\ (?:bit|little)\ )?more|
+    talk\ (?:to\ me\ )?(?:more\ )?about|describe|explain)
+    |^(?:please\ )?(?:help\ me\ understand|(?:walk|talk|take)\ me\ through|fill\ me\ in)
+    |^(?:and\ )?then\ what\b|^like\ what\b|^such\ as\b
+    |\bi\ (?:wonder|m\ curious|am\ curious|d\ love\ to\ know)\ (?:what|how|why)\ (?:that|it)\ (?:was|felt|is)\ (?:like\ )?for\ you"""
+)
+OPEN_BARE = re.compile(r"^(?:and\s+)?then(?:\s+what)?\s*$")
+
+# --- reflection ---------------------------------------------------------------------------------
+# "you feel" inside a question or someone else's clause ("how did that make you feel") is no reflection.
+_NB = r"(?<!make\ )(?<!made\ )(?<!makes\ )(?<!making\ )(?<!how\ )(?<!do\ )(?<!did\ )(?<!does\ )(?<!what\ )(?<!if\ )(?<!course\ )(?<!wonder\ )(?<!why\ )(?<!when\ )(?<!whether\ )(?<!are\ )(?<!were\ )(?<!have\ )(?<!him\ )(?<!her\ )(?<!them\ )"
+REFLECTION = _rx(
+    rf"""
+    (?:^|\bit\ |\bso\ |\band\ |\bbut\ |\bokay\ |\bok\ |\byeah\ |\boh\ |,\ |\bhonestly\ |\bwell\ |\bjust\ |\breally\ |\bmm\ )(?:sounds|seems|looks)\ (?:like|as\ if|as\ though)\b(?!\ (?:a|an|hell|fun|so\ much)\b)
+    |(?:^|\bit\ )feels\ like\ (?:you|youre|youve|your|nobody|no\ one|everyone)\b
+    |\b(?:its|it\ has|it)\ (?:all\ )?been\ (?:\w+ing|getting\ to)\b(?:\ \w+){{0,3}}\ (?:you|up|on\ you)\b
+    |\byou\ (?:seem|sound)\b
+    |\b(?:its|it\ is|its\ almost)\ like\ (?:you|youre|youve|your|nobody|no\ one|everyone)\b
+    |\bso\ (?:its|it\ is|it\ was|thats|it\ felt|it\ feels)\ (?:not|more|really|about|all|like|less|kind|sort|basically|the)\b|\b(?:getting|got|gets)\ to\ you\b
+    |\bwhat\ (?:im|i\ am)\ hearing\b|\bif\ i\ (?:understand|get|got|hear|heard)\ (?:you|this|that|it|correctly)\b|\bif\ im\ (?:getting|hearing|understanding)\b
+    |\bwhat\ you(?:re|\ are)\ (?:saying|telling\ me)\b|\byou(?:re|\ are)\ (?:\w+\ )?(?:saying|telling\ me)\b
+    |\bon\ (?:the\ )?one\ hand\b|\bpart\ of\ you\b
+    |\b{_NB}you\ must\ (?:have\ )?(?:really\ |so\ |still\ )?(?:felt|feel|be|been|have\ been|miss|hate|love|want|wish)\b
+    |\b{_NB}you(?:ve|\ have)\ been\ (?!there\b)
+    |\b{_NB}you(?:re|\ are)\ (?:feeling|worried|scared|afraid|not\ sure|unsure|tired|sick\ of|fed\ up|frustrated|angry|hurt|exhausted|torn|stuck|overwhelmed|proud|questioning|wondering|hoping|the\ one)\b
+    |\b{_NB}you\ (?:feel|felt|wish|wished|miss|missed)\b
+    """
+)
+# Second-person statements at the start of a clause that reflect (complex reflections without a cue).
+REFLECT_YOU = _rx(
+    r"""^(?:so\ |and\ |basically\ |really\ |kind\ of\ |sort\ of\ |i\ guess\ |i\ think\ )*(?:you|youre|youve|youd\ (?:rather|like|love|prefer|hoped|want))\b
+    (?!\ (?:know|mean|okay|ok|alright|good|sure|going|coming|ready|guys|too|and\ me|two|wanna|never\ know|have\ no\ idea|no\ idea|didnt\ deserve|dont\ deserve|still\ \w+ing)\b)
+    (?!\ (?:really\ |just\ |definitely\ |probably\ |honestly\ |still\ |kind\ of\ |sort\ of\ |kinda\ )*(?:should|need|have\ to|gotta|got\ to|ought|could|can\b|might|may|had\ better|better|must\ be\ joking|will|ll|re\ going\ to\ be\ fine|always\ do|brought|asked\ for|always\ make))"""
+)
+
+# --- validation -----------------------------------------------------------------------------------
+_HARD = (
+    r"(?:hard|awful|terrible|horrible|rough|tough|unfair|not\ fair|frustrating|exhausting|scary|frightening|painful|difficult|brutal|"
+    r"crappy|crap|shitty|stressful|heartbreaking|heartbreak|upsetting|overwhelming|devastating|infuriating|maddening|annoying|sad|"
+    r"the\ worst|a\ lot|so\ much|a\ nightmare|hell|lonely|isolating|disappointing|hurtful|unbearable|messed\ up|"
+    r"understandable|completely\ understandable|valid|natural|normal|a\ lot\ to\ (?:carry|deal\ with|handle|take\ in))"
+)
+VALIDATION = _rx(
+    rf"""
+    \b(?:thats|that\ is|that\ was|that\ sounds|that\ seems|that\ feels|that\ must|that\ would|thats\ been|this\ is|this\ sounds|this\ must)\ (?:(?:all|really|so|just|genuinely|pretty|incredibly|super|honestly|completely|totally|such|a|an|like|thats|truly|seriously|actually|absolutely|definitely|kind\ of|very|is|be|have|been|situation|thing|to\ go\ through)\ ){{0,6}}{_HARD}\b
+    |\b(?:it|that)\ (?:must|sounds|seems)\ (?:(?:really|so|just|pretty|incredibly|honestly|have|been|be)\ ){{0,3}}{_HARD}\b
+    |^(?:it\ )?sounds\ (?:(?:really|so|pretty|just)\ )?{_HARD}\b
+    |\bthat\ (?:must\ have\ |must\ |would\ have\ )?(?:hurt|stung|sucked|sucks|stinks)\b|^sucks\b
+    |\b(?:that\ |it\ )?(?:totally\ |completely\ |really\ )?makes\ (?:(?:total|complete|perfect|so\ much|a\ lot\ of|such)\ )?sense\b
+    |\bno\ wonder\b|\bof\ course\ (?:you|youre|youd|youve|it|thats)\b|\b(?:anyone|anybody|everyone|most\ people|a\ lot\ of\ people|lots\ of\ people)\ (?:would|in\ your)\b
+    |\b(?:i|id|i\ would)\ (?:be|feel|have\ been)\ (?:\w+\ ){{0,2}}(?:too|as\ well)\b|\bid\ feel\ the\ same\b
+    |\b(?:its|it\ is|thats)\ (?:completely\ |totally\ |perfectly\ |so\ |really\ )?(?:ok|okay|alright|all\ right|normal|natural|understandable|fine)\ (?:to\ (?:feel|be|cry|want|not)|that\ (?:you|youd|youre|youve)|you|youd|youre)\b
+    |\bnot\ (?:\w+\ )?your\ fault\b
+    |\b(?:your|those|these)\ (?:feelings|reaction|emotions)\b.*\b(?:valid|sense|understandable|natural|normal)\b
+    |\b(?:im|i\ am)\ (?:so\ |really\ |very\ |truly\ )?sorry\b|^so\ sorry\b
+    |\bi\ (?:can|could)\ (?:totally\ |really\ |completely\ )?(?:see|understand)\ why\b|\bi\ (?:totally\ |completely\ |really\ )?get\ (?:it|why|that)\b|^i\ understand\b
+    |\bi\ (?:cant|can\ not|cannot)\ (?:even\ )?imagine\b
+    |(?:^|,\ )(?:how|what\ a|what\ an|such\ a)\ (?:\w+\ )?(?:awful|horrible|terrible|hard|sad|rough|painful|scary|unfair|nightmare|crappy|horrendous|brutal|shitty|frustrating)\b
+    |\bwhat\ a\ (?:\w+\ )?(?:awful|horrible|terrible|hard|rough|painful|scary|nightmare|crappy|brutal|shitty)\b
+    |^oh\ no\b|^oof\b|^yikes\b|\bthat\ would\ (?:wreck|destroy|kill|break|crush|devastate|gut)\ me\b|^(?:totally|completely|perfectly|very|so)?\s?understandable\b
+    |\b(?:stress|upset|annoy|hurt|scare|frustrate|break|drive)\ anyone\b|\bwould\ make\ (?:me|anyone)\ (?:\w+\ )?(?:angry|mad|upset|furious|sad|crazy|nervous|cry|scream)\b
+    |\byoud\ (?:obviously\ |naturally\ )?be\ (?:\w+\ )?(?:annoyed|upset|angry|hurt|mad|frustrated|sad|scared)\b
+    |\byou\ (?:didnt|dont)\ deserve\b
+    |\bi\ know\ (?:exactly\ |just\ )?how\ you\ feel\b
+    |\btook\ (?:a\ lot\ of\ |real\ |so\ much\ )?(?:courage|guts|strength)\b
+    |\bthats\ (?:a\ lot|so\ much)\b
+    """
+)
+VALIDATION_NOT = _rx(r"\b(?:not\ that\ (?:bad|hard)|not\ a\ big\ deal|its\ normal(?=.*\beveryone\b))")
+
+# --- self-focus -------------------------------------------------------------------------------
+SELF_FOCUS = _rx(
+    r"""
+    \breminds?\ me\b|^me\ too\b|\bme\ too\b(?=.*\bi\b)|^(?:same|same\ here|samesies)\b
+    |\b(?:the\ )?same\ (?:thing\ )?happened\ (?:to|with)\ me\b|\bhappened\ to\ me\b|\bwhat\ happened\ with\ me\b
+    |\bi\ (?:had|went\ through|have\ been\ through|ve\ been\ through|experienced|dealt\ with|felt)\ (?:\w+\ ){0,2}(?:the\ same|that\ (?:too|with|once)|this\ (?:too|with)|something\ similar|exactly)
+    |\bi\ (?:\w+\ )?(?:had|went\ through|felt|did|got)\ (?:\w+\ ){0,3}same\ (?:thing|problem|issue|situation|feeling|way)\b
+    |\b(?:i|ive)\ (?:had|have\ had)\ (?:a|the\ exact|the\ same|that|this)\b(?=.*\b(?:too|same|like\ that|exactly)\b)
+    |\b(?:ive|i\ have)\ (?:totally\ |definitely\ |so\ |also\ )?been\ there\b(?=\s*(?:too|myself|honestly|so|with|before|,|[.!]|$))|\bi\ know\ the\ feeling\b|\bi\ was\ (?:just\ )?like\ that\b|\bi\ know\ exactly\b.*\b(?:my|i)\b
+    |\b(?:when|back\ when)\ i\ (?:was|went|had|lost|moved|got|did|started|left|broke)\b
+    |\bi\ (?:remember|recall)\ (?:when|how)\ i\b
+    |\bmy\ (?:mom|mum|dad|sister|brother|ex|friend|boss|roommate|flatmate|landlord|wife|husband|partner|boyfriend|girlfriend|kid|son|daughter|cousin|uncle|aunt|family|best\ friend|old\ boss|neighbour|neighbor)\b
+        (?=.*\b(?:too|same|like\ that|similar|exactly|way\ worse|worse)\b)
+    |\bexactly\ like\ (?:my|me|what\ i)\b|\bthats\ (?:so\ )?me\b|\b(?:im|i\ am)\ the\ same\b|\bsame\ with\ me\b
+    |\bin\ my\ (?:own\ )?(?:life|experience|case)\b|\bi\ had\ a\ client\b|^speaking\ of\b|^anyway\ i\b|\bi\ got\ promoted\b
+    |\bwait\ (?:till|until|til)\ you\ hear\b|\bmy\ own\ (?:stuff|problems|issues|week|situation)\b
+    |\b(?:ive|i\ have)\ had\ (?:the\ worst|such\ a|a\ (?:rough|crazy|long|bad))\b|\bi\ had\ the\ craziest\b
+    |\bthe\ same\ when\ (?:i|my)\b
+    |\b(?:i|ive|i\ have)\ (?:\w+\ )?(?:got|get|have|do|used\ to\ have)\ (?:\w+\ ){0,3}same\ (?:thing|problem|issue|situation|feeling|way)\b
+    |\bhappened\ (?:to|with)\ (?:me|my)\b|^tell\ me\ about\ it\b
+    """
+)
+
+# Run per clause, after the lead words are stripped: "funny, I was just thinking about quitting too".
+SELF_TOO = _rx(r"^(?:i|ive|im|i\ have|i\ was|i\ am|i\ also|i\ used\ to|my\ \w+(?:\ \w+)?)\b(?!\ (?:would|could)\b).*\b(?:too|as\ well|either)$")
+
+# --- judgment -----------------------------------------------------------------------------------
+JUDGMENT = _rx(
+    r"""
+    \bexaggerat(?:ing|e)\b|\bdrama\ queen\b|\bcry\ ?baby\b|\bsnowflake\b|\b(?:toughen|man|grow|harden)\ up\b|\bget\ a\ grip\b|\bget\ over\ yourself\b
+    |\bhardly\ the\ (?:worst|end)\b|\bnot\ the\ worst\ thing\b|\bcatastrophi[sz]ing\b|\bmaking\ excuses\b
+    |\b(?:its|it\ is)\ not\ like\ (?:he|she|they|you|it|its|thats|anyone|someone|somebody|anybody)\b
+    |\bover(?:reacting|react|reaction|thinking\ (?:it|this|things)|thinking|dramati[sz]ing)\b
+    |\b(?:too|so|overly|oversensitive)\ (?:sensitive|dramatic|emotional|touchy|harsh)\b|\bbeing\ (?:a\ bit\ |so\ |kind\ of\ |really\ )?(?:dramatic|sensitive|harsh|silly|ridiculous|childish|paranoid|unreasonable|a\ baby)\b|\b(?:dont|stop)\ be(?:ing)?\ (?:so|such)\b
+    |\b(?:not|no)\ (?:that\ |such\ |a\ )?(?:a\ )?big\ (?:a\ )?deal\b|\bnot\ that\ (?:bad|deep|serious|big)\b|\breally\ not\ that\b
+    |\bmaking\ (?:a\ big\ deal|this|it|such\ a)\b.*\b(?:bigger|nothing|big\ deal|out\ of)\b|\bblowing\ (?:this|it|things)\b|\bmountain\ out\ of\b
+    |\bat\ least\ (?:you|your|youre|youve|it|its|he|hes|she|shes|they|theyre|that|thats|this|there|theres|we|nobody|no\ one|the)\b(?!\ (?:\w+\ )?(?:times?|hours?|minutes?|days?|weeks?|months?|years?|people))
+    |\byou\ (?:shouldnt|should\ not)\ (?:feel|be\ (?:upset|sad|so|that|angry|mad))\b|\bshould(?:nt)?\ (?:feel|be\ upset|be\ sad)\ (?:like\ )?that\ way\b
+    |\byou\ (?:shouldve|should\ have|should\ of)\ (?!(?:seen|heard|watched)\ (?:her|him|his|them|their|the|my|our|how|what|it\ all)\b|been\ there\b)
+    |\byou\ (?:shouldnt|should\ not)\ have\b|\bknown\ better\b
+    |\b(?:could|it\ could|things\ could)\ (?:always\ )?(?:be|have\ been)\ (?:a\ lot\ |way\ |much\ |so\ much\ )?worse\b
+    |\bnot\b.{0,12}\bthe\ end\ of\ the\ world\b|\b(?:thats|such\ is)\ life\b|\bit\ is\ what\ it\ is\b|\beverything\ happens\ for\ a\ reason\b|\bbright\ side\b|\bcheer\ up\b|\bcalm\ down\b|^relax\b
+    |\bget\ over\ it\b|\bdont\ worry\b|\b(?:youll|you\ will)\ be\ (?:fine|ok|okay|alright)\b|\b(?:itll|it\ will)\ be\ (?:fine|ok|okay)\b
+    |\b(?:its|it\ is|thats)\ (?:just|only)\ (?:(?:a|one)\ (?:job|game|test|exam|party|guy|girl|night|day|grade|breakup)|money|stuff|work|school)\b
+    |\b(?<!not\ )(?<!isnt\ )(?<!wasnt\ )(?<!not\ really\ )(?<!was\ it\ )(?<!is\ it\ )(?:your|youre)\ (?:own\ )?fault\b|\bthats\ on\ you\b|\b(?:brought|bring|brings|bringing)\ (?:this|it|that)\ on\ yourself\b|\basked\ for\ it\b
+    |\bwhat\ did\ you\ expect\b|\bwhy\ would\ you\ (?:even\b|ever\b|do\b|say\b|go\b|let\b|put\b|bother\b)|\byou\ always\ do\ this\b|\bthats\ (?:silly|stupid|ridiculous|nothing)\b|\bits\ nothing\b
+    |\b(?:everyone|everybody)\ (?:feels|goes\ through|gets|has)\b|\bpeople\ get\ \w+\ all\ the\ time\b|\bfeeling\ sorry\ for\ yourself\b
+    |\bstop\ (?:worrying|stressing|whining|complaining|crying)\b
+    |\byou\ (?:\w+\ )?(?:worry|stress|care|think|overthink|complain|whine|read\ into\ things)\ (?:way\ |far\ )?too\ much\b
+    |^oh\ please\b|\bdidnt\ mean\ it\ like\ that\b|\bthats\ (?:\w+\ ){0,2}(?:petty|childish|immature|selfish|a\ bit\ much)\b
+    |\bworse\ off\ than\ you\b|\bhave\ it\ (?:way\ |much\ |a\ lot\ )?worse\b
+    """
+)
+
+# --- the partner asking for advice or granting permission ------------------------------------------
+ASKS_FOR_ADVICE = _rx(
+    r"""
+    \bwhat\ (?:should|do|can|could|would)\ i\ (?:do|say|tell|try)\b|\bwhat\ (?:would|do|should)\ you\ (?:do|suggest|recommend|say|advise|think\ i\ should)\b
+    |\bhow\ (?:should|do|can|would)\ i\ (?:handle|deal|approach|tell|fix|say|get|stop|talk|go\ about)\b
+    |\bwhat\ do\ you\ think\b|\bwhats\ your\ (?:take|advice|opinion)\b|\bany\ (?:ideas|advice|suggestions|tips|thoughts)\b
+    |\b(?:do\ you\ have|got)\ (?:any\ )?(?:ideas|advice|suggestions|tips)\b|\b(?:give|tell)\ me\ (?:some\ )?(?:advice|ideas|what\ to\ do|what\ you\ think|what\ youd\ do)\b
+    |\bi\ (?:really\ )?(?:need|could\ (?:really\ )?use|would\ love|d\ love|want|d\ like|would\ like)\ (?:some\ |your\ |an\ )?(?:advice|ideas|suggestions|help|input|opinion|take|outside\ view)\b
+    |^do\ you\ think\ i\ should\b|\bshould\ i\b
+    |^(?:yes|yeah|yep|sure|ok|okay|please|go\ on|go\ ahead|absolutely|definitely|of\ course)\b(?=.*\b(?:please|go\ ahead|tell\ me|shoot|go\ for\ it|id\ love|i\ would\ love|share|what\ you\ think|listening|suggestions?|ideas?|advice)\b|\s*[.!]*$)
+    |^(?:go\ ahead|shoot|go\ for\ it|fire\ away|please\ do|tell\ me|i\ want\ to\ hear)\b
+    |\bim\ (?:open\ to|all\ ears)\b
+    """
+)
+ADVICE_REFUSED = _rx(
+    r"""\b(?:no|nah|not)\ (?:thanks|thank\ you|right\ now)\b|\b(?:dont|do\ not)\ (?:want|need)\ (?:any\ )?(?:advice|ideas|suggestions|you\ to\ fix)\b
+    |\bjust\ (?:want|need)\ to\ vent\b|\bdont\ tell\ me\ what\ to\ do\b|\bjust\ listen\b"""
+)

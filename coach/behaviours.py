@@ -1,0 +1,224 @@
+"""Listening behaviours in one utterance: advice, permission, questions, reflections, validation,
+self-focus and judgment.
+
+Rules, not a model: they are fast (tens of thousands of utterances a second), deterministic and
+explainable to the person being coached ("you said 'have you tried…'"). The phrase tables live in
+``coach.behaviour_rules``; this module decides *where* in an utterance they apply.
+
+Coding conventions (close to MITI 4.2 where it has an answer):
+
+- An utterance may carry several labels, or none ("mm-hmm", "okay, go on").
+- Questions are recognised by form, with or without "?": a wh-word opening a clause is an open
+  question, an auxiliary before its subject ("did you", "is he") a closed one. "Tell me more",
+  "walk me through it" and "can you say more?" are open questions (MITI counts them so).
+- A statement ending in "?" is a closed question, except a reflection ("so you feel betrayed?"):
+  MITI codes reflections by their content, rising voice or not. A tag ("…, right?", "…, no?")
+  does not make a question either.
+- Advice phrased as a yes/no question ("have you tried…?", "could you ask…?", "did you try…?")
+  is advice *and* a closed question: it does ask, and the partner can answer. Suggestions that only
+  wear a wh-form ("why don't you…", "why not…", "how about…", "what if you…") are advice only:
+  MITI would code them as Persuade, never as a Question. Advice ending in "?" ("maybe try X?")
+  stays advice only.
+- Asking permission ("can I share an idea?") is permission *and* a closed question (MITI codes the
+  ask as a Question); stated permission ("I have an idea, if you want it") is permission only.
+  Whatever the permission ask itself suggests ("can I tell you what I'd do?") is not advice.
+- Directives about feelings ("calm down", "don't worry", "cheer up", "get over it", "look on the
+  bright side", "you shouldn't feel that way") are judgment, not advice: they minimise rather than
+  suggest something to do. Hindsight ("you should have told him") is judgment too.
+- Rhetorical blame ("why would you even do that", "what did you expect") is judgment, not a question.
+- "That sounds hard" / "that must have been scary" (about the situation) is validation;
+  "you must have felt scared" (about the person's inner state) is reflection.
+- Reported speech ("my dad said I should quit", "she told me to just ignore it") is never the
+  listener's behaviour: the quoted part is dropped before any rule runs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach import behaviour_rules as R
+from coach.types import BEHAVIOUR_LABELS
+
+_SENTENCE = re.compile(r"([^.!?;]+)([.!?;]*)")
+# "so" joins clauses only before a new subject or wh-word; "I'm so sorry" is an intensifier.
+_CLAUSE_SPLIT = re.compile(
+    r",|\b(?:and|but|then|cause|because)\b"
+    r"|\bso\b(?=\s+(?:you|youre|youve|i|im|ive|he|she|they|we|it|its|thats|that|maybe|just|basically|what|how|why|if|then)\b)"
+)
+# Verbs too common to be a suggestion on their own: "look" is a discourse marker, "think" an opinion.
+_VAGUE_VERBS = frozenset({"look", "think", "stand", "sit", "reach", "make"})
+_VAGUE_VERB_OK = re.compile(r"^\s*(?:for|into|after|up|out|about (?:it )?(?:tomorrow|overnight)|a list|time|plans?|an? appointment)\b")
+_PERSON_OBJECT_VERBS = frozenset({"tell", "ask", "call", "text", "email", "let", "give"})
+_SUBJECT_AFTER = re.compile(r"^\s*(?:you|i|we|they|he|she)\b(?!\s+(?:know|that|what|how))")
+_BE_OK = re.compile(r"^\s*(?:honest|nicer|kind|kinder|careful|patient|firm|clear|direct|gentle|upfront|brave|yourself|open|straight)\b")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, apostrophe-free, filler-free text with single spaces.
+
+    Dropping apostrophes rather than expanding contractions lets one pattern ("youre") match typed
+    "you're", "youre" from a phone and Whisper's "you're" alike.
+    """
+    t = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    # Contractions whose apostrophe-free spelling is another word ("we'll" -> "well").
+    t = re.sub(r"\b(we|he|she|i|they)'ll\b", r"\1 will", t)
+    t = re.sub(r"\b(we|he|she)'d\b", r"\1 would", t)
+    t = re.sub(r"\bwe're\b", "we are", t)
+    t = t.replace("'", "")
+    t = re.sub(r"[\u2014\u2013:]|--", ",", t)
+    t = re.sub(r"\bu\b", "you", re.sub(r"\bur\b", "your", t))
+    t = re.sub(r"[^\w\s,.!?;]", " ", t)
+    t = R.FILLERS.sub(" ", t)
+    t = re.sub(r"\s+", " ", t).strip()
+    t = R.FILLER_I_MEAN.sub(" ", t)
+    t = R.FILLER_YOU_KNOW.sub(" ", t)
+    t = R.FILLER_LIKE.sub(" ", t)
+    t = re.sub(r"\s*,[\s,]*", ", ", t)
+    t = re.sub(r"\s+", " ", t).strip(" ,")
+    for _ in range(2):  # "how do you, how do you even feel" -> "how do you even feel"
+        t = R.REPEAT.sub(r"\1", t)
+    t = re.sub(r"\s+([,.!?;])", r"\1", t)
+    t = re.sub(r",\s*,", ",", t)
+    return re.sub(r"\s+", " ", t).strip(" ,")
+
+
+def _sentences(norm: str) -> list[tuple[str, bool]]:
+    out = []
+    for body, punct in _SENTENCE.findall(norm):
+        body = body.strip(" ,")
+        if body:
+            out.append((body, "?" in punct))
+    return out
+
+
+def _drop_quotes(body: str) -> str:
+    """Cut a sentence at the first reported-speech frame: what follows is someone else's words."""
+    starts = [m.start() for m in R.QUOTE_FRAME_LIKE.finditer(body)]
+    starts += [
+        m.start() for m in R.QUOTE_FRAME.finditer(body)
+        if not R.NOT_QUOTE.search(body[max(0, m.start() - 10): m.end()])
+    ]
+    return body[: min(starts)].strip(" ,") if starts else body
+
+
+def _strip_lead(s: str) -> str:
+    return R.LEAD.sub("", s).strip(" ,")
+
+
+def _clauses(body: str) -> list[str]:
+    return [c for c in (_strip_lead(p.strip(" ,")) for p in _CLAUSE_SPLIT.split(body)) if c]
+
+
+def _is_imperative(clause: str) -> bool:
+    """A clause that opens with a suggestion verb: "just ignore them", "don't sign anything"."""
+    if R.IMPERATIVE_NOT.match(clause):
+        return False
+    m = R.IMPERATIVE.match(clause)
+    if not m:
+        return False
+    verb, rest = m.group("verb"), m.group("rest")
+    if verb == "be":  # "be honest with him", not "be right back"
+        return bool(_BE_OK.match(rest))
+    if verb in _VAGUE_VERBS and not _VAGUE_VERB_OK.match(rest):
+        return False
+    # A verb followed by a subject is a question or a statement ("see you", "make you feel"),
+    # except for verbs that take a person as object ("tell him you need time").
+    return verb in _PERSON_OBJECT_VERBS or not _SUBJECT_AFTER.match(rest)
+
+
+def _question(body: str, qmark: bool, other: set[str]) -> str | None:
+    """The question label for one sentence, or None."""
+    untagged = R.TAG.sub("", body)
+    if untagged != body:
+        qmark = False
+    if R.OPEN_INVITE.search(untagged) or (qmark and R.OPEN_BARE.match(untagged)):
+        return "open_question"
+    core = _strip_lead(untagged)
+    if not core:
+        return None
+    wh_start = bool(R.OPEN_START.match(core))
+    if wh_start and not R.WH_NOT_QUESTION.match(core):
+        return "open_question"
+    if not wh_start and (R.CLOSED_START.match(core) or R.ELLIPTIC_CLOSED.match(core)):
+        return "closed_question"
+    # "when you say you're done, what does done look like": the question is a later clause.
+    for clause in _clauses(untagged)[1:]:
+        if R.OPEN_START.match(clause) and not R.WH_NOT_QUESTION.match(clause) and (
+            qmark or R.WH_MID_QUESTION.match(clause) or re.match(rf"^{R.WH}\s+{R.AUX}\b", clause)
+        ):
+            return "open_question"
+        # "…and do your own thing" is an imperative; a later clause asks only with a pronoun subject.
+        if R.CLOSED_START.match(clause) and (qmark or re.match(rf"^{R.AUX}\s+(?:i|you|he|she|it|we|they)\b", clause)):
+            return "closed_question"
+    if wh_start:  # a rhetorical or advice wh-clause ("why don't you…", "who does that?") asks nothing
+        core, qmark = ", ".join(_clauses(core)[1:]), False
+    if R.WH_MID_QUESTION.search(core):
+        return "open_question"
+    m = R.CLOSED_MID.search(core)
+    if m and not re.search(rf"\b{R.WH}\s+(?:\w+\s+)?$|\b(?:if|whether|than|as)\s+$", core[: m.start()]):
+        return "closed_question"
+    if qmark and not other & {"advice", "reflection", "judgment"}:
+        return "closed_question"
+    return None
+
+
+def _label_sentence(body: str, qmark: bool) -> set[str]:
+    labels: set[str] = set()
+    clauses = _clauses(body)
+    judgment = bool(R.JUDGMENT.search(body))
+    if judgment:
+        labels.add("judgment")
+    permission = bool(R.PERMISSION.search(body))
+    if permission:
+        labels.add("permission")
+    elif (R.ADVICE.search(body) and not R.ADVICE_NOT.search(body)) or any(map(_is_imperative, clauses)):
+        labels.add("advice")
+    if R.VALIDATION.search(body) and not R.VALIDATION_NOT.search(body):
+        labels.add("validation")
+    if R.SELF_FOCUS.search(body) or any(R.SELF_TOO.match(_strip_lead(c)) for c in body.split(",")):
+        labels.add("self_focus")
+    # A judgment dressed as a reflection ("it sounds like you're being paranoid") is a judgment.
+    reflective = body
+    if judgment:
+        reflective = ", ".join(c for c in body.split(",") if not R.JUDGMENT.search(c))
+    if not permission and (
+        R.REFLECTION.search(reflective)
+        or (not judgment and any(R.REFLECT_YOU.match(c) for c in clauses))
+    ):
+        labels.add("reflection")
+    q = _question(body, qmark, labels)
+    if q:
+        labels.add(q)
+    return labels
+
+
+def label_utterance(text: str) -> tuple[str, ...]:
+    """The listening behaviours in one utterance of the listener, in ``BEHAVIOUR_LABELS`` order.
+
+    >>> label_utterance("That sounds hard. Have you tried talking to her?")
+    ('advice', 'closed_question', 'validation')
+    >>> label_utterance("my dad said I should just quit")
+    ()
+    """
+    found: set[str] = set()
+    for body, qmark in _sentences(normalise(text)):
+        body = _drop_quotes(body)
+        if body:
+            found |= _label_sentence(body, qmark)
+    return tuple(label for label in BEHAVIOUR_LABELS if label in found)
+
+
+def asks_for_advice(text: str) -> bool:
+    """True when the partner asks for advice or lets the listener give it.
+
+    "What should I do?", "any ideas?", "yes please", "sure, go ahead" open a permission window;
+    "no thanks, I just need to vent" or a quoted question ("she asked what should I do") do not.
+    """
+    norm = normalise(text)
+    if not norm or R.ADVICE_REFUSED.search(norm):
+        return False
+    for body, _ in _sentences(norm):
+        body = _drop_quotes(body)
+        if body and R.ASKS_FOR_ADVICE.search(body):
+            return True
+    return False

@@ -1,0 +1,261 @@
+"""The listening-behaviour classifier: hand-written cases per label, hard negatives, invariants."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from coach.behaviours import asks_for_advice, label_utterance, normalise
+from coach.types import BEHAVIOUR_LABELS
+
+UTTERANCES = Path(__file__).resolve().parents[1] / "bench" / "utterances"
+
+
+def case(*pairs):
+    return [pytest.param(text, tuple(labels), id=text[:40]) for text, labels in pairs]
+
+
+ADVICE = case(
+    ("You should call the landlord.", ["advice"]),
+    ("you should really think about a new job", ["advice"]),
+    ("why don't you just take the day off", ["advice"]),
+    ("Why don't you ask her out?", ["advice"]),
+    ("if I were you I'd sell it", ["advice"]),
+    ("you need to put yourself first", ["advice"]),
+    ("the best thing is to wait and see", ["advice"]),
+    ("Just ignore them.", ["advice"]),
+    ("just ignore them", ["advice"]),
+    ("maybe try meditating before bed", ["advice"]),
+    ("tell your brother you can't lend him more", ["advice"]),
+    ("don't text him back", ["advice"]),
+    ("you could always ask for a later shift", ["advice"]),
+    ("I'd just quit honestly", ["advice"]),
+    ("it might help to take a walk", ["advice"]),
+    ("honestly you gotta talk to your mom", ["advice"]),
+    ("um so like you should maybe like talk to a counsellor or something", ["advice"]),
+    ("u need to chill and get some sleep", ["advice"]),
+)
+
+ADVICE_QUESTIONS = case(
+    ("have you tried talking to her?", ["advice", "closed_question"]),
+    ("have you tried talking to her", ["advice", "closed_question"]),
+    ("Have you thought about a career coach?", ["advice", "closed_question"]),
+    ("could you maybe ask your dad for a lift?", ["advice", "closed_question"]),
+    ("why don't you just quit?", ["advice"]),
+    ("why not tell him?", ["advice"]),
+    ("how about asking for a week off", ["advice"]),
+    ("what if you just said no", ["advice"]),
+)
+
+PERMISSION = case(
+    ("can I share an idea?", ["permission", "closed_question"]),
+    ("can i share an idea", ["permission", "closed_question"]),
+    ("would it help if I suggested something?", ["permission", "closed_question"]),
+    ("do you want my advice or do you just want me to listen?", ["permission", "closed_question"]),
+    ("do you want my advice or do you just want me to listen", ["permission", "closed_question"]),
+    ("Is it okay if I tell you what I'd do?", ["permission", "closed_question"]),
+    ("I've got an idea if you want to hear it", ["permission"]),
+)
+
+OPEN = case(
+    ("What happened then?", ["open_question"]),
+    ("what happened then", ["open_question"]),
+    ("how are you feeling about it", ["open_question"]),
+    ("How did you two meet?", ["open_question"]),
+    ("why do you think she left", ["open_question"]),
+    ("tell me more", ["open_question"]),
+    ("Can you tell me more about that?", ["open_question"]),
+    ("so um what did he say when you told him", ["open_question"]),
+    ("how you doing with all this", ["open_question"]),
+)
+
+CLOSED = case(
+    ("Did you tell him?", ["closed_question"]),
+    ("did you tell him", ["closed_question"]),
+    ("are you okay", ["closed_question"]),
+    ("you okay?", ["closed_question"]),
+    ("Is she coming back?", ["closed_question"]),
+    ("was that before the holidays", ["closed_question"]),
+    ("do you still talk to him", ["closed_question"]),
+    ("wait is this the same friend from school", ["closed_question"]),
+    ("Tuesday?", ["closed_question"]),
+)
+
+REFLECTION = case(
+    ("It sounds like you're exhausted.", ["reflection"]),
+    ("it sounds like youre exhausted", ["reflection"]),
+    ("so you feel like nobody listens", ["reflection"]),
+    ("So you feel like nobody listens?", ["reflection"]),
+    ("you're saying she never called back", ["reflection"]),
+    ("You must have felt really betrayed.", ["reflection"]),
+    ("you're torn between staying and going", ["reflection"]),
+    ("so part of you is relieved", ["reflection"]),
+    ("you've been holding this in for a long time", ["reflection"]),
+    ("you really want her to be proud of you", ["reflection"]),
+)
+
+VALIDATION = case(
+    ("That sounds hard.", ["validation"]),
+    ("that sounds hard", ["validation"]),
+    ("that makes sense", ["validation"]),
+    ("No wonder you're upset.", ["validation"]),
+    ("that's so unfair", ["validation"]),
+    ("I'd be upset too", ["validation"]),
+    ("I'm really sorry you're going through this.", ["validation"]),
+    ("it's not your fault", ["validation"]),
+    ("that must have been so scary", ["validation"]),
+)
+
+SELF_FOCUS = case(
+    ("That reminds me of when I failed my driving test.", ["self_focus"]),
+    ("me too, I can't stand my manager", ["self_focus"]),
+    ("the same thing happened to me in college", ["self_focus"]),
+    ("when I was a kid my parents fought all the time", ["self_focus"]),
+    ("I've been there.", ["self_focus"]),
+    ("my cousin went through the exact same thing", ["self_focus"]),
+)
+
+JUDGMENT = case(
+    ("You're overreacting.", ["judgment"]),
+    ("youre overreacting", ["judgment"]),
+    ("at least you have your health", ["judgment"]),
+    ("it's not a big deal", ["judgment"]),
+    ("you shouldn't feel that way", ["judgment"]),
+    ("calm down, it's just a test", ["judgment"]),
+    ("you should have said something earlier", ["judgment"]),
+    ("it could be a lot worse", ["judgment"]),
+    ("why would you even go there", ["judgment"]),
+    ("you're overthinking it, just ask her", ["advice", "judgment"]),
+)
+
+MIXED = case(
+    ("That sounds hard. Have you tried talking to her?", ["advice", "closed_question", "validation"]),
+    ("that sounds hard have you tried talking to her", ["advice", "closed_question", "validation"]),
+    ("it sounds like work is crushing you. what's the worst part?", ["open_question", "reflection"]),
+    ("oh no, is he okay?", ["closed_question", "validation"]),
+    ("me too, it happened to me and you should just leave", ["advice", "self_focus"]),
+)
+
+# Things that look like a behaviour and are not.
+HARD_NEGATIVES = case(
+    ("mm-hmm", []),
+    ("yeah", []),
+    ("okay, go on", []),
+    ("", []),
+    ("   ", []),
+    ("my dad said I should just quit", []),
+    ("she told me to just quit", []),
+    ("My sister keeps telling me I need to move on.", []),
+    ("and he's like, why don't you just get over it", []),
+    ("you should've seen her face", []),
+    ("You should have seen the look on his face.", []),
+    ("I should probably get some sleep", []),
+    ("I need to call my mom", []),
+    ("I just feel so stupid", []),
+    ("he just walked out", []),
+    ("it was just a normal day", []),
+    ("it took at least three weeks", []),
+    ("at least four of us were there", []),
+    ("I wonder what he meant", []),
+    ("who even does that", []),
+    ("I don't know what to do", []),
+    ("I guess we'll see", []),
+    ("take your time", []),
+    ("you know what I mean", []),
+    ("the best part was the food", []),
+)
+
+
+# Conventions that are easy to break while adding a rule.
+CONVENTIONS = case(
+    ("how did that make you feel", ["open_question"]),
+    ("do you want to talk about it", ["closed_question"]),
+    ("I'm so sorry you're dealing with this", ["validation"]),
+    ("it sounds like you're being paranoid", ["judgment"]),
+    ("everybody goes through that", ["judgment"]),
+    ("ugh, tell me about it, my landlord is useless too", ["self_focus"]),
+    ("you're being a bit dramatic, no?", ["judgment"]),
+    ("maybe try the other clinic?", ["advice"]),
+    ("tell him you need more time", ["advice"]),
+    ("walk me through what happened", ["open_question"]),
+    ("you feel trapped?", ["reflection"]),
+    ("do you feel trapped?", ["closed_question"]),
+    ("don't worry, it'll be fine", ["judgment"]),
+    ("you should have told him sooner", ["judgment"]),
+    ("I have an idea, if you want it", ["permission"]),
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    CONVENTIONS + ADVICE + ADVICE_QUESTIONS + PERMISSION + OPEN + CLOSED + REFLECTION + VALIDATION + SELF_FOCUS + JUDGMENT
+    + MIXED + HARD_NEGATIVES,
+)
+def test_labels(text, expected):
+    assert label_utterance(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what should I do?", "what should i do", "What would you do?", "any ideas?", "yes please tell me",
+     "sure, go ahead", "do you have any advice", "should I just quit?", "I could really use some advice"],
+)
+def test_partner_asks_for_advice(text):
+    assert asks_for_advice(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "my boss yelled at me", "I don't want advice, I just need to vent", "no thanks",
+     "my mom asked what should I do with the house", "I was just telling you about it", "mm-hmm",
+     "would you come with me to the appointment?"],
+)
+def test_partner_does_not_ask_for_advice(text):
+    assert not asks_for_advice(text)
+
+
+def _all_texts() -> list[str]:
+    texts = []
+    for name in ("dev.jsonl", "heldout.jsonl"):
+        path = UTTERANCES / name
+        if path.exists():
+            texts += [json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()]
+    return texts
+
+
+def test_labels_are_known_and_in_canonical_order():
+    for text in _all_texts() + ["", "?", "...", "YOU SHOULD!!!", "\u2019", "so, um, like, you know"]:
+        labels = label_utterance(text)
+        assert set(labels) <= set(BEHAVIOUR_LABELS)
+        assert list(labels) == [lab for lab in BEHAVIOUR_LABELS if lab in labels]
+        assert len(set(labels)) == len(labels)
+
+
+def test_empty_gives_nothing():
+    assert label_utterance("") == ()
+    assert label_utterance(" \n\t") == ()
+
+
+def test_deterministic_and_case_and_punctuation_blind():
+    text = "It sounds like you're exhausted, have you tried taking a break?"
+    assert label_utterance(text) == label_utterance(text)
+    assert label_utterance(text.upper()) == label_utterance(text)
+    assert label_utterance(text.replace("'", "\u2019")) == label_utterance(text)
+
+
+def test_normalise_drops_fillers_and_apostrophes():
+    assert normalise("Um, so like, you're ... y'know") .startswith("so")
+    assert "youre" in normalise("You're")
+    assert normalise("how do you, how do you even feel") == "how do you even feel"
+
+
+def test_fast_enough_for_thousands_a_second():
+    texts = _all_texts() or ["that sounds hard, have you tried talking to her?"] * 500
+    t0 = time.perf_counter()
+    for text in texts:
+        label_utterance(text)
+    rate = len(texts) / (time.perf_counter() - t0)
+    assert rate > 1000, f"{rate:.0f} utterances/s"
