@@ -32,9 +32,9 @@ test: $(STAMP) system-deps
 system-deps:
 	@sh scripts/system-deps.sh
 
-bench: $(STAMP)
+bench: $(STAMP) system-deps
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --json bench/out/results.json
 
 clean:
 	rm -rf $(VENV) .coach-demo bench/out test-artifacts

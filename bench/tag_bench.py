@@ -3,6 +3,7 @@
     python bench/tag_bench.py                 # markdown tables for dev and held-out
     python bench/tag_bench.py --misses        # ...plus every utterance it got wrong
     python bench/tag_bench.py --json out.json # ...and the numbers as JSON
+    python bench/tag_bench.py --file bench/utterances/heldout2.jsonl  # score only that file
 
 dev.jsonl is what the rules were tuned on; heldout.jsonl was written first, in a different sitting
 and wording, and never tuned on: its numbers are the honest ones.
@@ -125,11 +126,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--json", metavar="PATH", help="also write scores, misses and speed as JSON")
     ap.add_argument("--misses", action="store_true", help="list every utterance whose labels differ")
+    ap.add_argument("--file", metavar="PATH", action="append",
+                    help="score this .jsonl instead of dev/held-out (repeatable; named by file stem)")
     args = ap.parse_args(argv)
 
     from coach.behaviours import label_utterance
 
-    result = run(label_utterance)
+    if args.file:
+        result: dict = {"scores": {}, "misses": {}, "speed": {}}
+        for f in args.file:
+            path = Path(f).resolve()
+            part = run(label_utterance, splits=(path.stem,), data=path.parent)
+            for key in result:
+                result[key].update(part[key])
+    else:
+        result = run(label_utterance)
     print(markdown(result["scores"]))
     print()
     for split, sp in result["speed"].items():

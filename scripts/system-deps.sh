@@ -1,6 +1,6 @@
 #!/bin/sh
 # System packages for the tests that record through PortAudio (PulseAudio null sink) and drive a real
-# browser. Installed with apt-get where we may; otherwise those tests skip and say why.
+# browser, and the text-to-speech voices the benchmark's tests use. Installed with apt-get where we may; otherwise those tests skip and say why.
 need=""
 command -v pulseaudio >/dev/null 2>&1 || need="$need pulseaudio"
 command -v pactl >/dev/null 2>&1 || need="$need pulseaudio-utils"
@@ -8,6 +8,7 @@ command -v pactl >/dev/null 2>&1 || need="$need pulseaudio-utils"
 ldconfig -p 2>/dev/null | grep -q libportaudio.so.2 || need="$need libportaudio2"
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
 command -v espeak-ng >/dev/null 2>&1 || need="$need espeak-ng"
+command -v flite >/dev/null 2>&1 || need="$need flite"
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing system packages for the tests:$need"
