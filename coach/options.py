@@ -19,8 +19,8 @@ class AnalysisOptions:
     listener: who practises: first, second, left, right, a speaker id, or auto (the enrolled voice).
     same_mic_correlation: two channels correlating above this carry one microphone (a laptop's stereo
         array), so the recording is treated as single-mic.
-    crosstalk_db: in two-mic mode a channel counts as speaking only where its own voice is at least this
-        many dB above what the other person's voice leaks into it.
+    crosstalk_db: in two-mic mode a frequency bin counts as the channel's own voice only where it stands at
+        least this many dB above the other person's leak that remains after subtracting it.
     min_speech_s: speech shorter than this on a channel is noise, not speech (clicks, breaths).
     min_silence_s: pauses shorter than this do not split one utterance into two.
     backchannel_max_s: a burst of speech inside the other's talk no longer than this may be a backchannel.

@@ -1,4 +1,5 @@
-"""Voice activity: Silero VAD (shipped with faster-whisper) and a per-channel own-voice detector.
+"""Voice activity: Silero VAD (shipped with faster-whisper) and a per-channel own-voice detector
+(two-mic; the cross-talk rejection itself is in ``crosstalk.py``).
 
 Activity is handled as boolean masks on a 10 ms frame grid; ``mask_to_spans`` turns a mask into spans.
 """
@@ -10,6 +11,7 @@ import logging
 import numpy as np
 from faster_whisper.vad import VadOptions, get_speech_timestamps
 
+from . import crosstalk
 from .types import SAMPLE_RATE, Span
 
 log = logging.getLogger(__name__)
@@ -68,22 +70,15 @@ def drop_short(mask: np.ndarray, min_frames: int) -> np.ndarray:
 
 
 def frame_power(samples: np.ndarray) -> np.ndarray:
-    """Mean power per 10 ms frame of each channel: (channels, frames)."""
-    n = samples.shape[-1] // FRAME
-    frames = samples[..., : n * FRAME].reshape(*samples.shape[:-1], n, FRAME).astype(np.float64)
-    return (frames**2).mean(axis=-1) + 1e-12
+    """Mean power per 10 ms frame of each channel: (channels, frames), block by block (memory bounded)."""
+    return crosstalk.frame_power(samples)
 
 
-def leak_ratio(p_self: np.ndarray, p_other: np.ndarray) -> float:
-    """How much of the other voice this microphone hears (power ratio), estimated where the other is loud.
-
-    Where the other person is loud, this mic hears at least their leak; the low percentile of the ratio
-    is the leak alone (moments when this mic's own person is silent).
-    """
-    loud = p_other >= np.percentile(p_other, 80)
-    if loud.sum() < 10:
-        return 0.0
-    return float(np.percentile(p_self[loud] / p_other[loud], 10))
+def dilate(mask: np.ndarray, frames: int) -> np.ndarray:
+    """Widen every active stretch by ``frames`` on both sides."""
+    if frames <= 0 or not mask.any():
+        return mask.copy()
+    return np.convolve(mask.astype(np.float32), np.ones(2 * frames + 1, np.float32), mode="same") > 0.5
 
 
 def own_voice_activity(
@@ -91,29 +86,15 @@ def own_voice_activity(
 ) -> np.ndarray:
     """Per channel of a two-mic recording: where that channel's own person speaks, not the other's leak.
 
-    Returns a (2, frames) boolean mask. ``speech_spans`` (Silero, per channel) restricts activity to
-    speech, so a cough on one mic or noise is not talk.
+    Returns a (2, frames) boolean mask. The leak is cancelled per frequency bin (``crosstalk.py``); a
+    frame is own speech where enough energy beats the remaining leak by ``crosstalk_db`` and the noise
+    floor. ``speech_spans`` (Silero, per channel) restricts activity to speech (widened by 100 ms, as
+    Silero trims soft word edges), so a cough on one mic or noise is not talk.
     """
-    power = frame_power(samples)
-    n_frames = power.shape[1]
-    active = np.zeros_like(power, dtype=bool)
-    for me, other in ((0, 1), (1, 0)):
-        k = leak_ratio(power[me], power[other])
-        leak = k * power[other]
-        own = np.maximum(power[me] - leak, 1e-12)
-        floor = np.percentile(power[me], 10)
-        margin = 10 ** (crosstalk_db / 10)
-        # Smooth over 50 ms so that the gaps between syllables do not flicker.
-        kernel = np.ones(5) / 5
-        own_s = np.convolve(own, kernel, mode="same")
-        leak_s = np.convolve(leak, kernel, mode="same")
-        loud_enough = own_s > floor * 10 ** 1.2
-        above_leak = own_s > margin * leak_s
-        mask = loud_enough & above_leak
-        if speech_spans is not None:
-            speech = spans_to_mask(speech_spans[me], n_frames)
-            mask &= close_gaps(speech, 10)
-        log.debug("channel %d: leak %.1f dB, floor %.1f dB", me, 10 * np.log10(k + 1e-12), 10 * np.log10(floor))
-        active[me] = mask
+    active = crosstalk.own_voice_mask(samples, crosstalk_db)
+    n_frames = active.shape[1]
+    if speech_spans is not None:
+        for c in range(2):
+            active[c] &= dilate(close_gaps(spans_to_mask(speech_spans[c], n_frames), 10), 10)
     min_frames = max(1, int(round(min_speech_s / FRAME_S)))
     return np.stack([drop_short(close_gaps(m, 15), min_frames) for m in active])
