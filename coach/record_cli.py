@@ -13,21 +13,23 @@ import click
 
 from coach.errors import CoachError, DeviceError
 from coach.levels import FLOOR_DB, Notice
+from coach.devices import (
+    SoundDeviceSource,
+    fake_source,
+    import_sounddevice,
+    input_info,
+    pick_samplerate,
+    resolve_device,
+)
 from coach.record import (
     Recorder,
     Recording,
     RecordingInterrupted,
     Update,
     default_recording_path,
-    fake_source,
     find_unfinished,
-    import_sounddevice,
-    input_info,
-    pick_samplerate,
     recordings_dir,
     recover,
-    resolve_device,
-    SoundDeviceSource,
     unfinished_duration,
 )
 

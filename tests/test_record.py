@@ -20,14 +20,13 @@ import soundfile as sf
 from coach.errors import AudioError, DeviceError
 from coach.levels import LevelMonitor
 from .helpers import voice
+from coach.devices import fake_source, import_sounddevice
 from coach.record import (
     Recorder,
     RecordingInterrupted,
     WavWriter,
     default_recording_path,
-    fake_source,
     find_unfinished,
-    import_sounddevice,
     partial_path_for,
     recover,
 )
@@ -405,7 +404,7 @@ class FakeSD:
 
 @pytest.fixture
 def fake_sd(monkeypatch):
-    import coach.record as record_module
+    import coach.devices as record_module
 
     monkeypatch.setattr(record_module, "import_sounddevice", lambda: FakeSD)
     monkeypatch.setattr(FakeSD, "open_error", None)
@@ -413,7 +412,7 @@ def fake_sd(monkeypatch):
 
 
 def test_device_checks_say_what_to_do(fake_sd):
-    from coach.record import SoundDeviceSource, check_input, pick_samplerate
+    from coach.devices import SoundDeviceSource, check_input, pick_samplerate
 
     assert pick_samplerate("Scarlett", 2) == 48000  # 16 kHz refused: the device's own rate
     with pytest.raises(DeviceError, match="No input device matches 'Yeti'.*coach devices"):
@@ -428,7 +427,7 @@ def test_device_checks_say_what_to_do(fake_sd):
 
 
 def test_portaudio_source_counts_overflows_and_notices_a_lost_device(fake_sd, tmp_path):
-    from coach.record import SoundDeviceSource
+    from coach.devices import SoundDeviceSource
 
     with pytest.raises(RecordingInterrupted, match="stopped sending audio") as e:
         Recorder(tmp_path / "pa.wav", SoundDeviceSource(0, 2, 48000), 48000, 2).run()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from coach.record import fake_source
+from coach.devices import fake_source
 from coach.web.deps import get_analyzer
 from coach.web.routers.record import get_source_factory
 

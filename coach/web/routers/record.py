@@ -24,7 +24,7 @@ SourceFactory = Callable[[], tuple[Iterable[Any], int, int]]  # (blocks, sampler
 
 def default_source() -> tuple[Iterable[Any], int, int]:
     """The default microphone; two channels when it has exactly two (a two-mic set-up), as `coach record`."""
-    from ...record import SoundDeviceSource, import_sounddevice, pick_samplerate
+    from ...devices import SoundDeviceSource, import_sounddevice, pick_samplerate
 
     sd = import_sounddevice()
     try:
