@@ -39,11 +39,13 @@ FILLER_I_MEAN = re.compile(r"(?:^|(?<=[,.!?]))\s*i mean\b,?")
 REPEAT = re.compile(r"\b(\w+(?:\s+\w+){0,3})[\s,]+\1\b")
 
 # --- quoted or reported speech: the partner telling what someone else said -------------------
-_PERSON = r"(?:mom|mum|dad|mother|father|boss|manager|therapist|doctor|friend|sister|brother|teacher|coach|wife|husband|partner|boyfriend|girlfriend|ex|aunt|uncle|cousin|grandma|grandpa|roommate|colleague|coworker|neighbour|neighbor|counsellor|counselor|parents|family|friends)"
-_REPORTER = rf"(?:i|he|she|they|we|everyone|everybody|people|someone|somebody|nobody|(?:my|his|her|their|our|the|your)\ (?:\w+\ )?{_PERSON}|{_PERSON})"
+_PERSON = r"(?:mom|mum|dad|mother|father|boss|manager|therapist|doctor|friend|sister|brother|teacher|coach|wife|husband|partner|boyfriend|girlfriend|ex|aunt|uncle|cousin|grandma|grandpa|roommate|colleague|coworker|neighbour|neighbor|counsellor|counselor|parents|family|friends|lawyer|solicitor|gp|nurse|mate|mates|flatmate|landlord)"
+# A bare name opening a clause ("Sarah said", "jess mentioned"): any word but these.
+_NAME = r"(?:(?<=^)|(?<=,\ )|(?<=\band\ )|(?<=\bbut\ )|(?<=\bso\ ))(?!(?:(?:you|i|we|they|he|she)\w*|that|thats|it|its|this|what|who|which|having|as|well|not|only|nicely|enough|never|already|just|be|been)\b)[a-z]+"
+_REPORTER = rf"(?:i|he|she|they|we|everyone|everybody|people|someone|somebody|nobody|(?:my|his|her|their|our|the|your)\ (?:\w+\ )?{_PERSON}|{_PERSON}|{_NAME})"
 QUOTE_FRAME = _rx(
     rf"""\b{_REPORTER}\s+(?:just\ |always\ |kept\ |keeps\ |keep\ |even\ )?
-    (?:said|says|told\ (?:me|him|her|them|us)|tells\ (?:me|him|her|them|us)|telling\ me|asked(?:\ me|\ him|\ her|\ them)?|
+    (?:said|says|told\ (?:me|him|her|them|us|you)|tells\ (?:me|him|her|them|us|you)|telling\ (?:me|you)|mentioned|thinks|(?:was|were|has\ been|keeps)\ saying|asked(?:\ me|\ him|\ her|\ them)?|
        asks|was\ like|were\ like|is\ like|goes(?!\ (?:through|to|away|on|by|back|out|home|in|up|down|off|with|for|around|over|the\ same|like\ that))|went\ like|suggested|suggests|saying|telling\ me|asking|texted(?:\ me)?|
        wrote|reckons)\b(?:(?<=like)(?!\ (?:that|this|him|her|me|mine|them)\b(?!\ (?:is|was|s)\b))|(?<!like))"""
 )
@@ -56,7 +58,7 @@ NOT_QUOTE = _rx(r"\b(?:id|i\ would|i\ will|ill|can\ i|may\ i|mind\ if\ i|let\ me
 ADVICE = _rx(
     r"""
     \byou\ (?:really\ |definitely\ |probably\ |honestly\ |seriously\ |totally\ |kind\ of\ |kinda\ |sort\ of\ |just\ |maybe\ |still\ |so\ |all\ )*
-        (?:should(?!\ have|ve|\ of|nt|\ not)|need\ (?:a|an|some)\ (?:break|holiday|vacation|rest|day\ off|lawyer|therapist|doctor|new|change|plan|nap|proper|real|good)\b|need\ to|needa|have\ to|gotta|got\ to|ought\ to|
+        (?:should(?!\ have|ve|\ of|nt|\ not)|need\ (?:a|an|some)\ (?:break|holiday|vacation|rest|day\ off|lawyer|therapist|doctor|new|change|plan|nap|proper|real|good)\b|need\ to|needa|have\ to|gotta|got\ to|ought\ to(?!\ have\ (?:\w+ed|known|done|seen|been|gone|told|said|thought)\b)|
            could\ (?:always|just|maybe|try|also|ask|talk|tell|go|get|take|call|say|move|look|see\ a|see\ someone|start|write|email|text|switch|quit|leave|stay|find|speak)|
            might\ (?:want|wanna|consider|try|need)|may\ want|had\ better|better\ )
     |\bwhat\ you\ (?:really\ )?(?:need|should|gotta|have\ to|ought|want\ to\ do|wanna\ do)
@@ -70,7 +72,7 @@ ADVICE = _rx(
     |\b(?:id|i\ would)\b.*\bin\ your\ (?:shoes|position|place)
     |\bwhat\ i\ would\ do|\bwhat\ id\ do
     |\b(?:i\ would|id)\ (?:just\ |probably\ |honestly\ |definitely\ |literally\ |seriously\ |totally\ )*
-        (?:recommend|suggest|tell|talk|ask|call|go|quit|leave|walk|move|get|take|start|stop|write|sell|report|look|try|speak|text|email|block|dump|ignore|pack|find|apply|say\ no|keep|wait|sleep|put|just)
+        (?:recommend|suggest|tell|talk|ask|call|ring|phone|contact|book|go|quit|leave|walk|move|get|take|start|stop|write|sell|report|look|try|speak|text|email|block|dump|ignore|pack|find|apply|say\ no|keep|wait|sleep|put|just)
     |\bi\ (?:really\ )?(?:suggest|recommend|advise)\b
     |\bwhy\ (?:dont|dont\ you|not|wouldnt\ you|cant\ you)\b
     |\bhow\ about\ (?:you\b|\w+ing\b|trying|asking|talking|just)
@@ -96,12 +98,25 @@ ADVICE = _rx(
     |\bmake\ sure\ (?:you|to)\b
     |\bmaybe\ (?:just\ )?(?:try|you\ should|you\ could|talk|ask|tell|go|get|take|call|see|look)\b
     |\bso\ you\ should\ (?:do|too)\b
+    |\bwhat\ (?:i\ would|id)\ (?:\w+\ ){0,2}(?:think\ about|try|consider|look\ at|look\ into)\ is\b
+    |\b(?:would|could|might|wouldnt)\ it\ (?:help|be\ (?:worth|better|easier|a\ good\ idea|helpful))\b
     """
+)
+# Indirect suggestions: wondering aloud, other people's success, resources on offer.
+ADVICE_INDIRECT = _rx(
+    r"""\bi\ (?:just\ |do\ |sometimes\ )?wonder\ (?:if|whether)\b.*\b(?:worth\ (?:\w+ing|a\ (?:try|go|shot))|help|helps|helpful|good\ for\ you|do\ you\ good|easier|better\ for\ you|you\ could|you\ might)\b
+    |(?<!you\ )(?<!did\ you\ )\b(?:found|finds|find)\ (?:that\ )?(?:\w+\ ){0,3}(?:really\ |so\ |massively\ )?(?:helped|helps|works|worked)\b
+    |\bswe(?:ars|ar|ore)\ by\b|\b(?:turned\ (?:things|it\ all|everything)\ around|work(?:s|ed)\ wonders|d(?:id|oes)\ wonders)\b |\b(?:helps|helped)\ (?:a\ lot\ of\ |lots\ of\ |loads\ of\ |some\ |many\ )?people\b
+    |\b(?:ive|i\ have|i)\ (?:heard|read)\ (?:that\ )?(?:\w+\ ){1,4}(?:can|could|might|really)\ (?:be\ )?(?:good|great|helpful|help|work) |\b(?:would|might|could|will)\ do\ you\ (?:both\ |a\ lot\ of\ |some\ |the\ world\ of\ )?good\b
+    |\b(?:might|would|could)\ be\ (?:easier|better|kinder|simpler|smarter|less\ stressful)\ (?:than|to|if\ you)\b |^(?:it\ )?(?:might|could|would)\ be\ worth\b|\bworth\ (?:just\ |maybe\ |really\ )\w+ing\b
+    |\b(?:one|another|other)\ (?:\w+\ )?option\ (?:could|might|would)\ be\b |\b(?:thing|what)\ (?:that\ )?(?:really\ )?(?:helped|worked\ for)\ me\ (?:was|is)\b
+    |\bthere(?:s|\ is|\ are)\ (?:a|an|this|some)\ (?:\w+\ ){0,2}(?:support\ group|helpline|hotline|charity|counselling\ service)s?\b"""
 )
 # "you should have" is hindsight (judgment), "you should(n't) feel" is about feelings (judgment).
 ADVICE_NOT = _rx(
-    r"""\byou\ (?:should|need\ to|have\ to)\ (?:not\ )?(?:feel|be\ (?:upset|sad|so|that)|stop\ feeling|get\ over)
-    |\byou\ need\ to\ (?:relax|calm|chill|stop\ (?:feeling|being|worrying|overthinking)|toughen|man\ up|grow\ up|harden|get\ a\ grip|get\ over)"""
+    r"""\byou\ should\ (?:see|hear)\ (?:what|how|my|mine|the\ state)\b
+    |\byou\ (?:really\ |just\ |honestly\ )?(?:should|need\ to|have\ to)\ (?:not\ )?(?:feel|be\ (?:upset|sad|so|that)|stop\ feeling|get\ over)
+    |\byou\ (?:really\ |just\ |honestly\ )?need\ to\ (?:relax|calm|chill|stop\ (?:feeling|being|worrying|overthinking)|toughen|man\ up|grow\ up|harden|get\ a\ grip|get\ over)"""
 )
 
 # Verbs that, opening a clause, make an imperative suggestion.
@@ -110,7 +125,7 @@ IMPERATIVE_VERBS = (
     "move sell dump walk see focus start find keep breathe apply report check skip sign send drop read eat "
     "drink wait change speak pack apologise apologize sleep switch delete unfollow say mute confront "
     "ring phone message book look make think consider reach stand sit rest treat cut answer reply respond lend "
-    "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive"
+    "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive have"
 ).split()
 IMPERATIVE = _rx(
     r"""^(?:(?:just|maybe|honestly|seriously|then|please|simply|definitely|really|now|first|so)\s+)*
@@ -120,7 +135,7 @@ IMPERATIVE = _rx(
 IMPERATIVE_NOT = _rx(
     r"""^(?:just\ |so\ |please\ )*(?:
       tell\ me|say\ more|go\ on|go\ ahead|keep\ going|take\ your\ time|hang\ on|hold\ on|let\ me|lets|let\ us|
-      walk\ me|talk\ me|help\ me|tell\ me\ about\ it|look\ on\ the\ bright|get\ over|dont\ worry|dont\ be\ (?:so|such|silly|like)|
+      walk\ me|talk\ me|help\ me|tell\ me\ about\ it|look\ on\ the\ bright|get\ over|dont\ worry|dont\ (?:get\ (?:so\ )?(?:upset|worked\ up|stressed|angry)|stress|panic|cry)|pull\ yourself|dont\ be\ (?:so|such|silly|like)|
       be\ so\ |stop\ (?:being|feeling|worrying|stressing|crying|overthinking|whining|complaining)|give\ me|
       think\ about\ it|see\ (?:you|what|if)|make\ (?:sense|me)|go\ figure|dont\ get\ me|be\ right|
       check\ this|dont\ know|go\ with\ it|dont\ mind|keep\ me\ posted|get\ this|look\b(?!\ for|\ into|\ after|\ up)
@@ -153,12 +168,12 @@ PERMISSION = _rx(
 # --- questions ---------------------------------------------------------------------------------
 # A trailing tag ("right?", "no?") does not turn a statement into a question.
 TAG = re.compile(
-    r"(?:,\s*(?:right|no|yeah|yes|huh|eh|isnt it|arent you|dont you think|dont you|or not|you know|ok|okay)|"
-    r"\s+(?:right|isnt it|arent you|dont you think|or not))\s*\??\s*$"
+    r"(?:,\s*(?:right|no|yeah|yes|huh|eh|dont you think|or not|you know|ok|okay)|"
+    r"\s+(?:right|dont you think|or not))\s*\??\s*$"
 )
-CLOSED_START = _rx(rf"^{AUX}\s+(?:not\s+)?{SUBJ}\b")
+CLOSED_START = _rx(rf"^(?!have\ (?:a|an)\ )(?:{AUX})\s+(?:not\s+)?{SUBJ}\b")
 CLOSED_MID = _rx(
-    r"""\b(?<!\bso\ )(?<!\bneither\ )(?<!\bnor\ )(?<!\bi\ )(?<!\bit\ )(?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )(?<!\bwe\ )(?<!\byou\ )(?:
+    r"""\b(?<!would\ )(?<!might\ )(?<!could\ )(?<!will\ )(?<!\bso\ )(?<!\bneither\ )(?<!\bnor\ )(?<!\bi\ )(?<!\bit\ )(?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )(?<!\bwe\ )(?<!\byou\ )(?:
         (?:did|do|have|can|could|will|would)\ you\b|(?:did|does|has)\ (?:he|she|they|it)\b(?!\ not\b)
         |(?:are\ you|were\ you|is\ (?:he|she|it|that|this|there|everything)|was\ (?:he|she|it|that|this|there)|were\ they|are\ they)
             \s+(?!(?:was|is|were|are|did|does|had|has|have|will|would|can|could|should|said|\w+ed)\b))\s*\w+"""
@@ -172,7 +187,7 @@ WH_NOT_QUESTION = _rx(
     |(?:why\ (?:dont|not|wouldnt\ you|cant\ you)|how\ about|what\ about|what\ if)\b
     |why\ (?:would|do|did|does|are|is)\ (?:you|anyone|anybody|someone|he|she|they|people)\ (?:even|ever)\b
     |why\ would\ you\ (?:do|say|go|let|put|even)\b
-    |what\ did\ you\ expect
+    |what\ did\ you\ expect|what\ were\ you\ (?:even\ )?thinking|whats\ the\ big\ deal|how\ could\ you\ (?:not|even|possibly)|why\ (?:didnt|couldnt)\ you\ just
     |who\ (?:knows|cares|(?:even\ )?(?:does|would\ do|says)\ (?:that|this|stuff\ like\ that))|whats\ the\ point
     |(?:what|how|why)\ (?:else\ )?(?:am|was|do|did)\ i\ (?:supposed|meant|even|gonna|thinking|always|ever)|what\ was\ that$
     |why\ does\ this\ always
@@ -181,7 +196,7 @@ WH_NOT_QUESTION = _rx(
 )
 WH_MID_QUESTION = _rx(rf"(?<!\bknow\ )(?<!\bwonder\ )(?<!\bsee\ )(?<!\bis\ )(?<!\bme\ )(?<!\bdont\ )\b{WH}\s+{AUX}\s+(?:you|he|she|they|it|that|we)\b")
 OPEN_INVITE = _rx(
-    r"""(?:^|\b(?:can|could|would|will)\ you\ )(?:please\ )?(?:tell\ me\ (?:more|about(?!\ it\b)|what|how|why|everything|whats|hows)|say\ (?:a\ (?:bit|little)\ )?more|
+    r"""(?:^|\b(?:can|could|would|will)\ you\ )(?:please\ )?(?:tell\ me\ (?:(?:a\ (?:bit|little)\ )?more|about(?!\ it\b)|what|how|why|everything|whats|hows)|say\ (?:a\ (?:bit|little)\ )?more|
     talk\ (?:to\ me\ )?(?:more\ )?about|describe|explain)
     |^(?:please\ )?(?:help\ me\ understand|(?:walk|talk|take)\ me\ through|fill\ me\ in)
     |^(?:and\ )?then\ what\b|^like\ what\b|^such\ as\b
@@ -190,8 +205,13 @@ OPEN_INVITE = _rx(
 OPEN_BARE = re.compile(r"^(?:and\s+)?then(?:\s+what)?\s*$")
 
 # --- reflection ---------------------------------------------------------------------------------
+# A wh-cleft ("what bothers you is…") reflects when it is about the partner or how something feels.
+CLEFT_ABOUT_YOU = _rx(
+    r"""\b(?:you|youre|youve|your)\b(?!\ (?:need\ to|should|have\ to|ought|gotta|want\ to\ do|wanna\ do))
+    |\b(?:hurts|hurt|bothers|scares|worries|upsets|matters|stings|kills|annoys|gets\ (?:to|bad|hard|worse)|frustrates|hardest|worst)\b"""
+)
 # "you feel" inside a question or someone else's clause ("how did that make you feel") is no reflection.
-_NB = r"(?<!make\ )(?<!made\ )(?<!makes\ )(?<!making\ )(?<!how\ )(?<!do\ )(?<!did\ )(?<!does\ )(?<!what\ )(?<!if\ )(?<!course\ )(?<!wonder\ )(?<!why\ )(?<!when\ )(?<!whether\ )(?<!are\ )(?<!were\ )(?<!have\ )(?<!him\ )(?<!her\ )(?<!them\ )"
+_NB = r"(?<!make\ )(?<!made\ )(?<!makes\ )(?<!making\ )(?<!how\ )(?<!do\ )(?<!did\ )(?<!does\ )(?<!what\ )(?<!if\ )(?<!course\ )(?<!wonder\ )(?<!why\ )(?<!when\ )(?<!whether\ )(?<!are\ )(?<!were\ )(?<!have\ )(?<!him\ )(?<!her\ )(?<!them\ )(?<!say\ )(?<!sense\ that\ )(?<!sense\ )"
 REFLECTION = _rx(
     rf"""
     (?:^|\bit\ |\bso\ |\band\ |\bbut\ |\bokay\ |\bok\ |\byeah\ |\boh\ |,\ |\bhonestly\ |\bwell\ |\bjust\ |\breally\ |\bmm\ )(?:sounds|seems|looks)\ (?:like|as\ if|as\ though)\b(?!\ (?:a|an|hell|fun|so\ much)\b)
@@ -207,12 +227,13 @@ REFLECTION = _rx(
     |\b{_NB}you(?:ve|\ have)\ been\ (?!there\b)
     |\b{_NB}you(?:re|\ are)\ (?:feeling|worried|scared|afraid|not\ sure|unsure|tired|sick\ of|fed\ up|frustrated|angry|hurt|exhausted|torn|stuck|overwhelmed|proud|questioning|wondering|hoping|the\ one)\b
     |\b{_NB}you\ (?:feel|felt|wish|wished|miss|missed)\b
+    |\bi\ (?:get|have)\ (?:the\ |a\ )?(?:sense|feeling|impression)\ (?:that\ )?(?:you|youre|youve|your)\b|\bim\ guessing\ (?:that\ )?you |\blet\ me\ (?:see\ if|check|make\ sure)\ (?:i|ive)\ (?:got|get|understand|heard)\b|\bunder\ your\ skin\b
     """
 )
 # Second-person statements at the start of a clause that reflect (complex reflections without a cue).
 REFLECT_YOU = _rx(
     r"""^(?:so\ |and\ |basically\ |really\ |kind\ of\ |sort\ of\ |i\ guess\ |i\ think\ )*(?:you|youre|youve|youd\ (?:rather|like|love|prefer|hoped|want))\b
-    (?!\ (?:know|mean|okay|ok|alright|good|sure|going|coming|ready|guys|too|and\ me|two|wanna|never\ know|have\ no\ idea|no\ idea|didnt\ deserve|dont\ deserve|still\ \w+ing)\b)
+    (?!\ (?:know|mean|okay|ok|alright|good|sure|going|coming|ready|guys|too|and\ me|two|wanna|never\ know|have\ no\ idea|no\ idea|didnt\ deserve|dont\ deserve|still\ \w+ing|not\ (?:overreacting|crazy|mad|stupid|silly|wrong|imagining|being))\b)
     (?!\ (?:really\ |just\ |definitely\ |probably\ |honestly\ |still\ |kind\ of\ |sort\ of\ |kinda\ )*(?:should|need|have\ to|gotta|got\ to|ought|could|can\b|might|may|had\ better|better|must\ be\ joking|will|ll|re\ going\ to\ be\ fine|always\ do|brought|asked\ for|always\ make))"""
 )
 
@@ -246,7 +267,8 @@ VALIDATION = _rx(
     |\byou\ (?:didnt|dont)\ deserve\b
     |\bi\ know\ (?:exactly\ |just\ )?how\ you\ feel\b
     |\btook\ (?:a\ lot\ of\ |real\ |so\ much\ )?(?:courage|guts|strength)\b
-    |\bthats\ (?:a\ lot|so\ much)\b
+    |\bthats\ (?:a\ lot|so\ much)\b|\bthats\ (?:\w+\ )?(?:rotten|bad|hard|rough|tough)\ luck\b
+    |\byou(?:re|\ are)\ not\ (?:overreacting|crazy|mad|stupid|silly|wrong\ to|imagining|being\ (?:dramatic|silly|unreasonable|paranoid))\b |\b(?:and|but)\ (?:thats|that\ is|its)\ (?:totally\ |completely\ |perfectly\ |really\ )?(?:ok|okay|alright|all\ right|fine|normal|understandable|valid)\s*$
     """
 )
 VALIDATION_NOT = _rx(r"\b(?:not\ that\ (?:bad|hard)|not\ a\ big\ deal|its\ normal(?=.*\beveryone\b))")
@@ -270,7 +292,9 @@ SELF_FOCUS = _rx(
     |\b(?:ive|i\ have)\ had\ (?:the\ worst|such\ a|a\ (?:rough|crazy|long|bad))\b|\bi\ had\ the\ craziest\b
     |\bthe\ same\ when\ (?:i|my)\b
     |\b(?:i|ive|i\ have)\ (?:\w+\ )?(?:got|get|have|do|used\ to\ have)\ (?:\w+\ ){0,3}same\ (?:thing|problem|issue|situation|feeling|way)\b
-    |\bhappened\ (?:to|with)\ (?:me|my)\b|^tell\ me\ about\ it\b
+    |\bhappened\ (?:to|with)\ (?:me|my)\b|^tell\ me\ about\ it\b|\bdont\ get\ me\ started\b|\b(?:did|does|said)\ to\ me\b
+    |\bwhen\ my\ \w+(?:\ \w+)?\ (?:was|were|got|died|passed|left|had)\b(?=.*\bi\b)|\b(?:this|one)\ (?:one\ )?time\ i\b |\b(?:thats|its)\ (?:just\ |exactly\ )?like\ me\ and\b|\blike\ i\ (?:was|did|had|used\ to)\b
+    |\b(?:thing|what)\ (?:that\ )?(?:really\ )?(?:helped|worked\ for)\ me\ (?:was|is)\b
     """
 )
 
@@ -283,14 +307,14 @@ JUDGMENT = _rx(
     \bexaggerat(?:ing|e)\b|\bdrama\ queen\b|\bcry\ ?baby\b|\bsnowflake\b|\b(?:toughen|man|grow|harden)\ up\b|\bget\ a\ grip\b|\bget\ over\ yourself\b
     |\bhardly\ the\ (?:worst|end)\b|\bnot\ the\ worst\ thing\b|\bcatastrophi[sz]ing\b|\bmaking\ excuses\b
     |\b(?:its|it\ is)\ not\ like\ (?:he|she|they|you|it|its|thats|anyone|someone|somebody|anybody)\b
-    |\bover(?:reacting|react|reaction|thinking\ (?:it|this|things)|thinking|dramati[sz]ing)\b
-    |\b(?:too|so|overly|oversensitive)\ (?:sensitive|dramatic|emotional|touchy|harsh)\b|\bbeing\ (?:a\ bit\ |so\ |kind\ of\ |really\ )?(?:dramatic|sensitive|harsh|silly|ridiculous|childish|paranoid|unreasonable|a\ baby)\b|\b(?:dont|stop)\ be(?:ing)?\ (?:so|such)\b
+    |(?<!not\ )\bover(?:reacting|react|reaction|thinking\ (?:it|this|things)|thinking|dramati[sz]ing)\b
+    |\b(?:too|so|overly|oversensitive)\ (?:sensitive|dramatic|emotional|touchy|harsh)\b|(?<!not\ )\bbeing\ (?:a\ bit\ |so\ |kind\ of\ |really\ )?(?:dramatic|sensitive|harsh|silly|ridiculous|childish|paranoid|unreasonable|a\ baby)\b|\b(?:dont|stop)\ be(?:ing)?\ (?:so|such)\b
     |\b(?:not|no)\ (?:that\ |such\ |a\ )?(?:a\ )?big\ (?:a\ )?deal\b|\bnot\ that\ (?:bad|deep|serious|big)\b|\breally\ not\ that\b
     |\bmaking\ (?:a\ big\ deal|this|it|such\ a)\b.*\b(?:bigger|nothing|big\ deal|out\ of)\b|\bblowing\ (?:this|it|things)\b|\bmountain\ out\ of\b
     |\bat\ least\ (?:you|your|youre|youve|it|its|he|hes|she|shes|they|theyre|that|thats|this|there|theres|we|nobody|no\ one|the)\b(?!\ (?:\w+\ )?(?:times?|hours?|minutes?|days?|weeks?|months?|years?|people))
     |\byou\ (?:shouldnt|should\ not)\ (?:feel|be\ (?:upset|sad|so|that|angry|mad))\b|\bshould(?:nt)?\ (?:feel|be\ upset|be\ sad)\ (?:like\ )?that\ way\b
-    |\byou\ (?:shouldve|should\ have|should\ of)\ (?!(?:seen|heard|watched)\ (?:her|him|his|them|their|the|my|our|how|what|it\ all)\b|been\ there\b)
-    |\byou\ (?:shouldnt|should\ not)\ have\b|\bknown\ better\b
+    |\byou\ (?:really\ |honestly\ |just\ |probably\ )?(?:shouldve|should\ have|should\ of)\ (?!(?:seen|heard|watched)\ (?:her|him|his|them|their|the|my|our|how|what|it\ all)\b|been\ there\b)
+    |\byou\ (?:shouldnt|should\ not)\ have\b|\bknown\ better\b|\byou\ (?:really\ )?ought\ to\ have\ (?:\w+ed|done|seen|been|gone|told|said|thought)\b
     |\b(?:could|it\ could|things\ could)\ (?:always\ )?(?:be|have\ been)\ (?:a\ lot\ |way\ |much\ |so\ much\ )?worse\b
     |\bnot\b.{0,12}\bthe\ end\ of\ the\ world\b|\b(?:thats|such\ is)\ life\b|\bit\ is\ what\ it\ is\b|\beverything\ happens\ for\ a\ reason\b|\bbright\ side\b|\bcheer\ up\b|\bcalm\ down\b|^relax\b
     |\bget\ over\ it\b|\bdont\ worry\b|\b(?:youll|you\ will)\ be\ (?:fine|ok|okay|alright)\b|\b(?:itll|it\ will)\ be\ (?:fine|ok|okay)\b
@@ -302,6 +326,9 @@ JUDGMENT = _rx(
     |\byou\ (?:\w+\ )?(?:worry|stress|care|think|overthink|complain|whine|read\ into\ things)\ (?:way\ |far\ )?too\ much\b
     |^oh\ please\b|\bdidnt\ mean\ it\ like\ that\b|\bthats\ (?:\w+\ ){0,2}(?:petty|childish|immature|selfish|a\ bit\ much)\b
     |\bworse\ off\ than\ you\b|\bhave\ it\ (?:way\ |much\ |a\ lot\ )?worse\b
+    |\byou\ (?:really\ |just\ |honestly\ )?(?:need\ to|have\ to|gotta|should)\ (?:relax|calm\ down|get\ over\ (?:it|him|her|them|yourself))\b |\bdont\ (?:stress|panic|fret|get\ (?:so\ )?(?:upset|worked\ up|stressed|emotional))\b|\bpull\ yourself\ together\b|\bchin\ up\b|\bshe(?:ll|\ will)\ be\ right\b|\bworse\ things\ happen\b|\bsnap\ out\ of\ it\b
+    |\bwhat\ were\ you\ (?:even\ |actually\ )?thinking\b|\bwhats\ the\ big\ deal\b|\bhow\ could\ you\ (?:not|even|possibly|be\ so)\b|\bwhy\ (?:didnt|couldnt)\ you\ just\b |\bwhats\ the\ point\ (?:of|in)\ (?:getting|being|feeling|crying|worrying|stressing)\b|\bover\ the\ top\b
+    |\b(?:do|did)\ you\ (?:really|honestly|seriously|actually)\ think\b.*\b(?:helps?|will\ (?:help|change|fix))\b |\byou\ (?:really\ |just\ )?(?:couldve|could\ have)\ (?:just|at\ least|said|told|asked|called|mentioned|warned)\b
     """
 )
 

@@ -13,7 +13,13 @@ Coding conventions (close to MITI 4.2 where it has an answer):
   "walk me through it" and "can you say more?" are open questions (MITI counts them so).
 - A statement ending in "?" is a closed question, except a reflection ("so you feel betrayed?"):
   MITI codes reflections by their content, rising voice or not. A tag ("…, right?", "…, no?")
-  does not make a question either.
+  does not make a question either; a full auxiliary tag ("you're worn out, aren't you?") does, by
+  form: reflection + closed question (a tagged judgment stays judgment only).
+- A wh-cleft ("what hurts most is…", "who you're angry at is yourself") is a statement, never a
+  question; it is a reflection when it is about the partner ("what I'd do is…" is advice).
+- Reported speech told *to the partner* ("he keeps telling you to calm down") and "so <someone>
+  said…" recount the partner's story: reflection (closed question with "?"). The partner's own
+  thoughts ("you're wondering if you should…") are theirs: reflection, never advice or judgment.
 - Advice phrased as a yes/no question ("have you tried…?", "could you ask…?", "did you try…?")
   is advice *and* a closed question: it does ask, and the partner can answer. Suggestions that only
   wear a wh-form ("why don't you…", "why not…", "how about…", "what if you…") are advice only:
@@ -51,6 +57,24 @@ _VAGUE_VERB_OK = re.compile(r"^\s*(?:for|into|after|up|out|about (?:it )?(?:tomo
 _PERSON_OBJECT_VERBS = frozenset({"tell", "ask", "call", "text", "email", "let", "give"})
 _SUBJECT_AFTER = re.compile(r"^\s*(?:you|i|we|they|he|she)\b(?!\s+(?:know|that|what|how))")
 _BE_OK = re.compile(r"^\s*(?:honest|nicer|kind|kinder|careful|patient|firm|clear|direct|gentle|upfront|brave|yourself|open|straight)\b")
+
+# A report of what was said *to* the partner ("he keeps telling you…") recounts their story.
+_RECOUNT = re.compile(r"\b(?:told|tells|telling) you\b")
+# The partner's own thoughts and words ("you're wondering whether you should…", "you said you
+# should have…"): the content is theirs, so it is no advice or judgment from the listener.
+_PARTNER_MIND = re.compile(
+    r"""(?P<frame>(?<!do\ )(?<!did\ )\byou(?:re|\ are)?\ (?:really\ |kind\ of\ |sort\ of\ |kinda\ |still\ |also\ |just\ )?
+    (?:thinking|wondering|considering|asking\ yourself|not\ sure|unsure|feel\ like|felt\ like|feel\ that|think|mentioned|said|were\ saying|told\ (?:me|him|her|them|us))\b)
+    [^,]*?(?=,|\band\b|\bbut\b|$)""", re.VERBOSE)
+# A full auxiliary tag ("…, aren't you?", "…, didn't it", "…, do you?") does ask, by form.
+_NEG_AUX = r"(?:dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|cant|couldnt|wont|wouldnt|shouldnt)"
+_AUX_TAG = re.compile(rf"(?<=\w)(?:,\s*{R.AUX}|\s+{_NEG_AUX})\s+(?:you|it|he|she|they|we|i|there|that)\s*\??\s*$")
+# A wh-clause used as a subject ("what hurts most is…", "who you're angry at is yourself"): no
+# inversion after the wh-word, a copula later on, and a subject or verb of its own ("what time is it").
+_WH_CLEFT = re.compile(
+    rf"""^(?:what|how|why|who|when|where|whats)\ (?!{R.AUX}\b)(?P<wh>(?:(?!(?:is|was)\b)\w+\ ){{1,8}}?)
+    (?<!that\ )(?<!which\ )(?<!who\ )(?:is|was)\b(?!\ it\b)""", re.VERBOSE)
+_CLEFT_CLAUSE = re.compile(r"\b(?:you|youre|youve|your|i|im|id|it|its|he|she|they|we|\w{2,}(?<!thi)(?<!ye)(?<![su])s|\w+ed|\w+ing)\b")
 
 
 def normalise(text: str) -> str:
@@ -91,14 +115,24 @@ def _sentences(norm: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _drop_quotes(body: str) -> str:
-    """Cut a sentence at the first reported-speech frame: what follows is someone else's words."""
-    starts = [m.start() for m in R.QUOTE_FRAME_LIKE.finditer(body)]
-    starts += [
-        m.start() for m in R.QUOTE_FRAME.finditer(body)
+def _drop_quotes(body: str) -> tuple[str, bool]:
+    """Cut a sentence at the first reported-speech frame: what follows is someone else's words.
+
+    Also says whether the report recounts the partner's own story ("he keeps telling you to calm
+    down", "so your dad said you were overreacting"): the listener is then reflecting.
+    """
+    frames = list(R.QUOTE_FRAME_LIKE.finditer(body))
+    frames += [
+        m for m in R.QUOTE_FRAME.finditer(body)
         if not R.NOT_QUOTE.search(body[max(0, m.start() - 10): m.end()])
     ]
-    return body[: min(starts)].strip(" ,") if starts else body
+    if not frames:
+        return body, False
+    first = min(frames, key=lambda m: m.start())
+    before = body[: first.start()].strip(" ,")
+    # "so your dad said…" sums up the partner's story; "so I told him…" is the listener's own.
+    recount = bool(_RECOUNT.search(first.group(0))) or (before == "so" and not re.match(r"(?:i|we)\b", first.group(0)))
+    return before, recount
 
 
 def _strip_lead(s: str) -> str:
@@ -119,6 +153,8 @@ def _is_imperative(clause: str) -> bool:
     verb, rest = m.group("verb"), m.group("rest")
     if verb == "be":  # "be honest with him", not "be right back"
         return bool(_BE_OK.match(rest))
+    if verb == "have":  # "have a word with him", not "have you eaten"
+        return bool(re.match(r"^\s*(?:a|an)\s+(?:\w+\s+)?(?:word|chat|think|go|rest|break|talk|lie)\b", rest))
     if verb in _VAGUE_VERBS and not _VAGUE_VERB_OK.match(rest):
         return False
     # A verb followed by a subject is a question or a statement ("see you", "make you feel"),
@@ -126,11 +162,30 @@ def _is_imperative(clause: str) -> bool:
     return verb in _PERSON_OBJECT_VERBS or not _SUBJECT_AFTER.match(rest)
 
 
+def _cleft(body: str) -> str | None:
+    """The subject clause of a wh-cleft ("what hurts most is…" -> "hurts most"), or None."""
+    m = _WH_CLEFT.match(_strip_lead(body))
+    return m.group("wh") if m and _CLEFT_CLAUSE.search(m.group("wh")) else None
+
+
+def _untag(body: str) -> str:
+    """A statement without its auxiliary tag ("you love him, don't you" -> "you love him")."""
+    core = _AUX_TAG.sub("", body)
+    if core == body or not core or R.OPEN_START.match(core) or R.CLOSED_START.match(_strip_lead(core)):
+        return body
+    return core
+
+
 def _question(body: str, qmark: bool, other: set[str]) -> str | None:
     """The question label for one sentence, or None."""
     untagged = R.TAG.sub("", body)
     if untagged != body:
         qmark = False
+    # "you're worn out, aren't you?" asks for confirmation by form; a rhetorical one only blames.
+    if _untag(untagged) != untagged:
+        return None if other & {"advice", "judgment"} else "closed_question"
+    if _cleft(untagged) is not None:  # "what hurts most is…" states, it does not ask
+        return None
     if R.OPEN_INVITE.search(untagged) or (qmark and R.OPEN_BARE.match(untagged)):
         return "open_question"
     core = _strip_lead(untagged)
@@ -164,14 +219,19 @@ def _question(body: str, qmark: bool, other: set[str]) -> str | None:
 
 def _label_sentence(body: str, qmark: bool) -> set[str]:
     labels: set[str] = set()
+    tagged, body = body, _untag(body)
     clauses = _clauses(body)
-    judgment = bool(R.JUDGMENT.search(body))
+    # What the partner thinks or said ("you're wondering if you should…") is not the listener's.
+    own = _PARTNER_MIND.sub(r"\g<frame>", body)
+    judgment = bool(R.JUDGMENT.search(own))
     if judgment:
         labels.add("judgment")
     permission = bool(R.PERMISSION.search(body))
     if permission:
         labels.add("permission")
-    elif (R.ADVICE.search(body) and not R.ADVICE_NOT.search(body)) or any(map(_is_imperative, clauses)):
+    elif (
+        (R.ADVICE.search(own) or R.ADVICE_INDIRECT.search(own)) and not R.ADVICE_NOT.search(own)
+    ) or any(map(_is_imperative, _clauses(own))):
         labels.add("advice")
     if R.VALIDATION.search(body) and not R.VALIDATION_NOT.search(body):
         labels.add("validation")
@@ -181,12 +241,14 @@ def _label_sentence(body: str, qmark: bool) -> set[str]:
     reflective = body
     if judgment:
         reflective = ", ".join(c for c in body.split(",") if not R.JUDGMENT.search(c))
+    cleft = _cleft(body)
     if not permission and (
         R.REFLECTION.search(reflective)
         or (not judgment and any(R.REFLECT_YOU.match(c) for c in clauses))
+        or (cleft and "advice" not in labels and R.CLEFT_ABOUT_YOU.search(cleft))
     ):
         labels.add("reflection")
-    q = _question(body, qmark, labels)
+    q = _question(tagged, qmark, labels)
     if q:
         labels.add(q)
     return labels
@@ -202,7 +264,9 @@ def label_utterance(text: str) -> tuple[str, ...]:
     """
     found: set[str] = set()
     for body, qmark in _sentences(normalise(text)):
-        body = _drop_quotes(body)
+        body, recount = _drop_quotes(body)
+        if recount:
+            found.add("closed_question" if qmark else "reflection")
         if body:
             found |= _label_sentence(body, qmark)
     return tuple(label for label in BEHAVIOUR_LABELS if label in found)
@@ -218,7 +282,7 @@ def asks_for_advice(text: str) -> bool:
     if not norm or R.ADVICE_REFUSED.search(norm):
         return False
     for body, _ in _sentences(norm):
-        body = _drop_quotes(body)
+        body, _ = _drop_quotes(body)
         if body and R.ASKS_FOR_ADVICE.search(body):
             return True
     return False

@@ -188,6 +188,122 @@ CONVENTIONS = case(
     ("I have an idea, if you want it", ["permission"]),
 )
 
+# General patterns found by heldout2 (an independent set written before reading the rules); worded
+# differently from its lines on purpose.
+REPORTED = case(
+    ("Priya said you should just leave him.", []),  # a named reporter
+    ("marcus was saying you ought to sue", []),
+    ("Your brother thinks you need to sell the car.", []),
+    ("My GP mentioned you should cut down on coffee.", []),
+    ("Your manager keeps telling you to toughen up, and it's wearing you down.", ["reflection"]),
+    ("So your mum said you were being selfish.", ["reflection"]),  # "so" + report sums up their story
+    ("Your teacher told you to just drop the subject?", ["closed_question"]),
+    ("so i told him you need to stop doing that", []),  # the listener's own report is not a recount
+    ("Well said.", []),
+)
+
+PARTNER_MIND = case(  # the partner's thoughts and words are not the listener's advice or blame
+    ("You're wondering if you should move out.", ["reflection"]),
+    ("you're thinking maybe you need to quit", ["reflection"]),
+    ("You feel like you should have stopped him.", ["reflection"]),
+    ("You mentioned you should've gone to the doctor sooner.", ["reflection"]),
+    ("Do you really think worrying about it helps?", ["closed_question", "judgment"]),
+)
+
+WH_CLEFTS = case(  # a wh-clause as subject states; it does not ask
+    ("What upsets you is that he never apologised.", ["reflection"]),
+    ("what scares her most is being alone", ["reflection"]),
+    ("Who you really want to talk to is your dad.", ["reflection"]),
+    ("How you handled it is something you're proud of.", ["reflection"]),
+    ("What he did was wrong.", []),
+    ("What I'd probably look into is a mediator.", ["advice"]),
+    ("What time is it?", ["open_question"]),
+    ("What class is he in?", ["open_question"]),
+    ("What is it that upsets you?", ["open_question"]),
+    ("what do you think is going on", ["open_question"]),
+)
+
+TAG_QUESTIONS = case(  # a full auxiliary tag asks by form; a rhetorical one only blames
+    ("You're really scared, aren't you?", ["closed_question", "reflection"]),
+    ("you miss her dont you", ["closed_question", "reflection"]),
+    ("That hurt, didn't it?", ["closed_question", "validation"]),
+    ("You're being a bit harsh, aren't you?", ["judgment"]),
+    ("It was raining, wasn't it?", ["closed_question"]),
+)
+
+INDIRECT_ADVICE = case(
+    ("I wonder if it would help to take a week off.", ["advice"]),
+    ("I wonder whether it'd be worth talking to her mum.", ["advice"]),
+    ("My neighbour swears by cold showers.", ["advice"]),
+    ("A mate of mine found running really helped.", ["advice"]),
+    ("Lots of people find it helps to write a list.", ["advice"]),
+    ("I've read that breathing exercises can be really good for that.", ["advice"]),
+    ("A few days at the beach might do you good.", ["advice"]),
+    ("Another option might be to job share.", ["advice"]),
+    ("Could be worth just asking him.", ["advice"]),
+    ("An email might be easier than a meeting.", ["advice"]),
+    ("There's a helpline you can ring any time.", ["advice"]),
+    ("Would it be easier to go together?", ["advice", "closed_question"]),
+    ("Have a chat with your tutor.", ["advice"]),
+    ("I'd ring the bank first thing.", ["advice"]),
+    ("What helped me was going for a run every morning.", ["advice", "self_focus"]),
+    ("I wonder if he's okay.", []),
+    ("I wonder if it was worth it for him.", []),
+    ("My sister found a new flat.", []),
+    ("I found that really useful, thanks.", []),
+    ("Have a look at this photo.", []),
+    ("Have a good weekend!", []),
+    ("do you want to hear what worked for me?", ["permission", "closed_question"]),
+)
+
+FEELINGS_DIRECTIVES_AND_BLAME = case(
+    ("you just need to calm down", ["judgment"]),
+    ("Honestly, you need to get over her.", ["judgment"]),
+    ("Don't get so worked up.", ["judgment"]),
+    ("don't stress, mate", ["judgment"]),
+    ("Pull yourself together, love.", ["judgment"]),
+    ("You really should have known.", ["judgment"]),
+    ("You ought to have checked first.", ["judgment"]),
+    ("you could have just asked me", ["judgment"]),
+    ("I reckon you ought to have a word with her", ["advice"]),  # not hindsight
+    ("What were you even thinking?", ["judgment"]),
+    ("What's the big deal, honestly?", ["judgment"]),
+    ("How could you not notice?", ["judgment"]),
+    ("Why didn't you just leave?", ["judgment"]),
+    ("What's the point of crying about it?", ["judgment"]),
+    ("You're not overreacting.", ["validation"]),
+    ("you're not being dramatic at all", ["validation"]),
+)
+
+MORE_REFLECTION_AND_VALIDATION = case(
+    ("I get the feeling you're more scared than you're letting on.", ["reflection"]),
+    ("Let me check I've got this right.", ["reflection"]),
+    ("That really got under your skin.", ["reflection"]),
+    ("It makes sense that you're tired.", ["validation"]),
+    ("Would you say you're more sad or angry?", ["closed_question"]),
+    ("You're not ready yet, and that's fine.", ["reflection", "validation"]),
+    ("That's bad luck.", ["validation"]),
+    ("Could you tell me a little more about that?", ["open_question"]),
+)
+
+MORE_SELF_FOCUS = case(
+    ("Don't get me started on my landlord.", ["self_focus"]),
+    ("When my dad was in hospital I couldn't eat.", ["self_focus"]),
+    ("this one time i lost my passport in rome", ["self_focus"]),
+    ("That's like me and my flatmate.", ["self_focus"]),
+    ("that's nothing, you should see what my ex did to me", ["self_focus", "judgment"]),
+    ("at least you're not broke like I was", ["self_focus", "judgment"]),
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    REPORTED + PARTNER_MIND + WH_CLEFTS + TAG_QUESTIONS + INDIRECT_ADVICE + FEELINGS_DIRECTIVES_AND_BLAME
+    + MORE_REFLECTION_AND_VALIDATION + MORE_SELF_FOCUS,
+)
+def test_general_patterns_from_heldout2(text, expected):
+    assert label_utterance(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
+
 
 @pytest.mark.parametrize(
     "text, expected",
