@@ -25,9 +25,18 @@ _NOT_ALONE = {"i", "my", "it", "got", "all", "no", "way", "um", "uh"}
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
+_SPELLED = re.compile(r"\b[a-z](?:\s*[.\-]+\s*[a-z]\b)+\.?")
+
+
+def _tokens(text: str) -> list[str]:
+    """Words of ``text``, with spelled-out letters ("M -H -M.", "M .A .D.") as one murmur: that is how
+    Whisper writes an "mm-hmm" it cannot place."""
+    return _WORD.findall(_SPELLED.sub(" mhm ", text.lower()))
+
+
 def is_backchannel_text(text: str, max_words: int) -> bool:
     """Empty (Whisper often drops "mm-hmm") or only short supportive tokens."""
-    tokens = _WORD.findall(text.lower())
+    tokens = _tokens(text)
     if not tokens:
         return True
     if len(tokens) > max_words:

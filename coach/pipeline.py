@@ -15,7 +15,7 @@ from .options import AnalysisOptions
 from .quality import assess
 from .report import derive
 from .roles import resolve_listener
-from .transcribe import load_model, transcribe_spans
+from .transcribe import drop_leaked_words, load_model, transcribe_spans
 from .turns import build_turns, merge_regions, talk_time
 from .types import AudioInfo, Diarization, Report, Span, SpeechRegion, Word
 
@@ -123,7 +123,7 @@ def _transcribe(
             words[speaker] = transcribe_spans(
                 model, audio.samples[channel], spans, lambda f, i=i: progress((i + f) / len(speakers))
             )
-        return words, []
+        return drop_leaked_words(words, {s: audio.samples[c] for s, c in speakers}), []
     # Overlapping speech of two people is transcribed once, as one stretch of the mixed signal.
     everyone = merge_regions([SpeechRegion("all", u.start, u.end) for u in utterances], options.min_silence_s)
     spans = [Span(u.start, u.end) for u in everyone]

@@ -169,6 +169,44 @@ def transcribe_spans(
     return words
 
 
+def _norm(word: str) -> str:
+    return "".join(c for c in word.lower() if c.isalnum())
+
+
+def drop_leaked_words(words: dict[str, list[Word]], samples: dict[str, np.ndarray], within_s: float = 0.5) -> dict[str, list[Word]]:
+    """Two-mic: a word that both microphones' transcripts have at the same moment was said once and
+    leaked into the other mic. Keep it only on the channel where it is louder.
+
+    Whisper hears the other person's voice leaking into a mic whenever that mic's own person only
+    murmurs ("mm-hmm" under the partner's sentence), and writes the partner's words into it.
+    """
+    def rms(speaker: str, a: float, b: float) -> float:
+        x = samples[speaker][int(a * SAMPLE_RATE) : max(int(b * SAMPLE_RATE), int(a * SAMPLE_RATE) + 1)]
+        return float(np.sqrt(np.mean(np.square(x, dtype=np.float64)))) if len(x) else 0.0
+
+    drop: dict[str, set[int]] = {k: set() for k in words}
+    speakers = list(words)
+    for i, x in enumerate(speakers):
+        for y in speakers[i + 1 :]:
+            y_mids = np.array([(w.start + w.end) / 2 for w in words[y]])
+            for xi, w in enumerate(words[x]):
+                if not len(y_mids):
+                    break
+                mid = (w.start + w.end) / 2
+                lo, hi = np.searchsorted(y_mids, [mid - within_s, mid + within_s])
+                for yi in range(lo, hi):
+                    other = words[y][yi]
+                    if _norm(other.word) != _norm(w.word) or not _norm(w.word):
+                        continue
+                    a, b = min(w.start, other.start), max(w.end, other.end)
+                    if rms(x, a, b) < rms(y, a, b):
+                        drop[x].add(xi)
+                    else:
+                        drop[y].add(yi)
+                    break
+    return {k: [w for j, w in enumerate(ws) if j not in drop[k]] for k, ws in words.items()}
+
+
 def _unpack_word(w, starts: np.ndarray, offsets: list[tuple[float, float, float]]) -> Word:
     """Map a word from packed time to recording time, clipped to the piece it was spoken in."""
     mid = (w.start + w.end) / 2

@@ -20,7 +20,9 @@ def kinds(events, kind):
     return [e for e in events if e.type == kind]
 
 
-@pytest.mark.parametrize("text", ["", "mm-hmm", "Mm-hmm.", "yeah", "Right.", "okay", "I see", "oh wow", "uh-huh"])
+@pytest.mark.parametrize(
+    "text", ["", "mm-hmm", "Mm-hmm.", "yeah", "Right.", "okay", "I see", "oh wow", "uh-huh", "M -H -M.", "M .A .D."]
+)
 def test_backchannel_texts(text):
     assert is_backchannel_text(text, 3)
 

@@ -42,6 +42,23 @@ def test_words_come_back_in_recording_time(shared_data):
     assert [w.start for w in words] == sorted(w.start for w in words)
 
 
+def test_a_word_on_both_mics_stays_only_where_it_is_louder():
+    from coach.transcribe import drop_leaked_words
+    from coach.types import Word
+
+    loud, quiet = np.full(SAMPLE_RATE * 3, 0.5, np.float32), np.full(SAMPLE_RATE * 3, 0.05, np.float32)
+    words = {
+        "P": [Word(1.0, 1.4, "poisoning"), Word(2.0, 2.2, "so")],
+        "L": [Word(1.1, 1.5, "poisoning,"), Word(2.5, 2.8, "mhm")],
+    }
+    kept = drop_leaked_words(words, {"P": loud, "L": quiet})
+    assert [w.word for w in kept["P"]] == ["poisoning", "so"]
+    assert [w.word for w in kept["L"]] == ["mhm"]
+    # The same word said by each at different moments is two words.
+    apart = {"P": [Word(0.2, 0.4, "yes")], "L": [Word(2.0, 2.2, "yes")]}
+    assert drop_leaked_words(apart, {"P": loud, "L": quiet}) == apart
+
+
 def test_directory_without_a_model_is_refused(tmp_path):
     with pytest.raises(ModelError, match="no model.bin"):
         resolve_model(str(tmp_path))
