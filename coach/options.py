@@ -60,7 +60,7 @@ class AnalysisOptions:
     permission_window_s: float = 90.0
     embedding_window_s: float = 1.5
     embedding_step_s: float = 0.75
-    segmentation_step_s: float = 2.5
+    segmentation_step_s: float = 5.0
     overlap_threshold: float = 0.3
 
     def to_dict(self) -> dict[str, Any]:
