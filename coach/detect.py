@@ -122,7 +122,9 @@ def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: Analys
     """A short supportive sound while the other person holds the floor (talking, or pausing mid-story)."""
     if turn.duration > options.backchannel_max_s:
         return False
-    if not is_backchannel_text(heard_text(turn, options.min_word_probability), options.backchannel_max_words):
+    max_words = options.backchannel_max_words
+    if not (is_backchannel_text(turn.text, max_words)
+            or is_backchannel_text(heard_text(turn, options.min_word_probability), max_words)):
         return False
     held = timeline.at(other, turn.start)
     if held is not None and held.end > turn.end:

@@ -46,6 +46,9 @@ def test_a_murmur_whisper_guessed_as_a_word_is_still_a_backchannel():
         events = detect_events([T(P, 56, 59.5, "that might actually work"), turn], L, OPTIONS)
         assert [e.type for e in events if e.speaker == L and e.type in ("backchannel", "interruption")] == [expected]
     assert kinds(detect_events([T(P, 56, 59.5, "so"), murmur], L, OPTIONS), "advice") == []
+    # Spelled out, with Whisper sure only of the last letter: still the murmur it was.
+    spelled = Turn(L, 3.7, 4.7, "M .H .M.", (Word(3.7, 4.1, "M", 0.08), Word(4.1, 4.4, ".H", 0.41), Word(4.4, 4.7, ".M.", 0.96)))
+    assert kinds(detect_events([T(P, 0, 9, "and then he left"), spelled], L, OPTIONS), "backchannel")
 
 
 def test_backchannel_in_a_pause_of_the_partners_story():
