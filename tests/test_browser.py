@@ -89,7 +89,7 @@ def test_clicking_an_interruption_plays_from_just_before_it(site, page):
     mark.click()
     page.wait_for_function("!document.getElementById('player').paused || document.getElementById('player').currentTime > 0")
     t = page.evaluate("document.getElementById('player').currentTime")
-    assert seek <= t < seek + 1.5, (seek, t)
+    assert seek - 0.01 <= t < seek + 1.5, (seek, t)  # media time is a float: 8.2 may read 8.199999
     assert page.locator(".line.current").count() == 1  # the transcript line is marked too
     page.evaluate("document.getElementById('player').pause()")
 
@@ -102,7 +102,7 @@ def test_clicking_a_transcript_time_seeks_there(site, page):
     seek = float(link.get_attribute("data-seek"))
     link.click()
     t = page.evaluate("document.getElementById('player').currentTime")
-    assert seek <= t < seek + 1.5
+    assert seek - 0.01 <= t < seek + 1.5, (seek, t)
 
 
 def test_swap_roles(site, page):
