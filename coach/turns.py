@@ -26,10 +26,14 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
 
 
 def _score(u: SpeechRegion, w: Word) -> tuple[float, float, float]:
-    """Most overlap first, then least distance, then the longer utterance: where two people talk at once
-    into one microphone, Whisper transcribes the dominant voice, which is the one holding the floor far
-    more often than the one saying "mm-hmm" (measured on the bundled single-mic sample)."""
-    return (-_overlap(u.start, u.end, w.start, w.end), max(u.start - w.end, w.start - u.end, 0.0), u.start - u.end)
+    """Most overlap first, then least distance, then the utterance that goes on longer after the word.
+
+    A word inside an overlap, on one microphone, is most likely the voice that keeps the floor: the
+    partner talking on through the listener's "mm-hmm", or the listener who cut in and carried on
+    (measured on the benchmark's single-mic dialogues: preferring the longer utterance lost the words of
+    every interruption that took the floor).
+    """
+    return (-_overlap(u.start, u.end, w.start, w.end), max(u.start - w.end, w.start - u.end, 0.0), -u.end)
 
 
 def build_turns(

@@ -39,6 +39,13 @@ def test_unassigned_words_go_to_the_speaker_talking_then():
     assert [(t.speaker, t.text) for t in turns] == [("A", "long word story"), ("B", ""), ("A", "end"), ("B", "reply")]
 
 
+def test_words_of_an_interruption_that_takes_the_floor_go_to_the_interrupter():
+    regions = [R("P", 0, 6.5), R("L", 6.0, 9.0)]
+    words = [Word(5.0, 5.5, "so"), Word(6.1, 6.4, "you"), Word(6.6, 7.0, "should"), Word(7.1, 7.5, "quit")]
+    turns = build_turns(regions, {}, 0.5, words)
+    assert [(t.speaker, t.text) for t in turns] == [("P", "so"), ("L", "you should quit")]
+
+
 def test_a_word_outside_its_turn_stretches_it_by_at_most_a_second():
     turns = build_turns([R("A", 2, 3)], {"A": [Word(0.2, 0.5, "early"), Word(2.1, 2.5, "on")]}, 0.5)
     assert turns[0].start == 1.0 and turns[0].text == "early on"
