@@ -22,6 +22,8 @@ BACKCHANNEL_TOKENS = {
 }
 # Token sequences above that are words, not backchannels, when said alone.
 _NOT_ALONE = {"i", "my", "it", "got", "all", "no", "way", "um", "uh"}
+# Short words that do start a cut-in when said alone inside the other's speech.
+CUT_IN_WORDS = {"no", "but", "and", "so", "wait", "stop", "sorry", "what", "why", "how", "hang", "hold", "not"}
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
@@ -38,6 +40,9 @@ def is_backchannel_text(text: str, max_words: int) -> bool:
     """Empty (Whisper often drops "mm-hmm") or only short supportive tokens."""
     tokens = _tokens(text)
     if not tokens:
+        return True
+    if len(tokens) == 1 and len(tokens[0]) <= 2 and tokens[0] not in CUT_IN_WORDS:
+        # One tiny word ("I", "a", "uh") for a short sound is how Whisper writes a murmur it misheard.
         return True
     if len(tokens) > max_words:
         return False

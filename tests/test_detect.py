@@ -21,13 +21,13 @@ def kinds(events, kind):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "mm-hmm", "Mm-hmm.", "yeah", "Right.", "okay", "I see", "oh wow", "uh-huh", "M -H -M.", "M .A .D."]
+    "text", ["", "mm-hmm", "Mm-hmm.", "yeah", "Right.", "okay", "I see", "oh wow", "uh-huh", "M -H -M.", "M .A .D.", "I.", "a"]
 )
 def test_backchannel_texts(text):
     assert is_backchannel_text(text, 3)
 
 
-@pytest.mark.parametrize("text", ["no wait", "but you should", "I think", "yeah but have you tried", "it"])
+@pytest.mark.parametrize("text", ["no wait", "but you should", "I think", "yeah but have you tried", "no", "so", "But", "and"])
 def test_not_backchannel_texts(text):
     assert not is_backchannel_text(text, 3)
 
