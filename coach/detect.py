@@ -24,6 +24,8 @@ BACKCHANNEL_TOKENS = {
 _NOT_ALONE = {"i", "my", "it", "got", "all", "no", "way", "um", "uh"}
 # Short words that do start a cut-in when said alone inside the other's speech.
 CUT_IN_WORDS = {"no", "but", "and", "so", "wait", "stop", "sorry", "what", "why", "how", "hang", "hold", "not"}
+# A pause this long after a backchannel's words makes what follows a turn of its own.
+LEAD_PAUSE_S = 0.3
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
@@ -83,36 +85,48 @@ def floor_events(turns: list[Turn], options: AnalysisOptions) -> list[Event]:
     """Backchannels and interruptions, for every speaker."""
     timeline = _Timeline(turns)
     events: list[Event] = []
-    for turn in turns:
-        for other in timeline.others(turn.speaker):
-            held = timeline.at(other, turn.start)
-            if _is_backchannel(turn, other, timeline, options):
-                events.append(
-                    Event("backchannel", turn.speaker, turn.start, turn.end, turn.text, {"during": other})
-                )
-                break
-            if held is None or turn.start - held.start < options.mid_utterance_s:
-                continue
-            if held.end - turn.start < options.interruption_min_overlap_s:
-                continue  # they were finishing: an early start, not a cut-in
-            took_floor = held.end - turn.start <= options.took_floor_s and turn.end > held.end
-            events.append(
-                Event(
-                    "interruption",
-                    turn.speaker,
-                    turn.start,
-                    turn.end,
-                    turn.text,
-                    {
-                        "interrupted": other,
-                        "outcome": "took_floor" if took_floor else "overlapped",
-                        "overlap_s": round(min(held.end, turn.end) - turn.start, 2),
-                        "interrupted_text": held.text,
-                    },
-                )
-            )
-            break
+    for whole in turns:
+        for turn in _split_leading_backchannel(whole, options):
+            events += _floor_event(turn, timeline, options)
     return events
+
+
+def _floor_event(turn: Turn, timeline: _Timeline, options: AnalysisOptions) -> list[Event]:
+    for other in timeline.others(turn.speaker):
+        held = timeline.at(other, turn.start)
+        if _is_backchannel(turn, other, timeline, options):
+            return [Event("backchannel", turn.speaker, turn.start, turn.end, turn.text, {"during": other})]
+        if held is None or turn.start - held.start < options.mid_utterance_s:
+            continue
+        if held.end - turn.start < options.interruption_min_overlap_s:
+            continue  # they were finishing: an early start, not a cut-in
+        took_floor = held.end - turn.start <= options.took_floor_s and turn.end > held.end
+        detail = {
+            "interrupted": other,
+            "outcome": "took_floor" if took_floor else "overlapped",
+            "overlap_s": round(min(held.end, turn.end) - turn.start, 2),
+            "interrupted_text": held.text,
+        }
+        return [Event("interruption", turn.speaker, turn.start, turn.end, turn.text, detail)]
+    return []
+
+
+def _split_leading_backchannel(turn: Turn, options: AnalysisOptions) -> list[Turn]:
+    """ "Yeah, yeah. … I've tried it too": a backchannel, a pause, then a turn of one's own. The two are
+    one utterance to the pause-based turn builder, but two events: the cut-in starts after the pause."""
+    words = turn.words
+    for i in range(1, min(len(words), options.backchannel_max_words + 1)):
+        pause = words[i].start - words[i - 1].end
+        lead = " ".join(w.word for w in words[:i])
+        if pause >= LEAD_PAUSE_S and words[i - 1].end - turn.start <= options.backchannel_max_s:
+            if is_backchannel_text(lead, options.backchannel_max_words):
+                rest = words[i:]
+                return [
+                    Turn(turn.speaker, turn.start, words[i - 1].end, lead, words[:i]),
+                    Turn(turn.speaker, rest[0].start, turn.end, " ".join(w.word for w in rest), rest),
+                ]
+            break
+    return [turn]
 
 
 def heard_text(turn: Turn, min_probability: float) -> str:
@@ -145,13 +159,15 @@ def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: Analys
 
 
 def behaviour_events(
-    turns: list[Turn], listener: str, options: AnalysisOptions, backchannels: set[tuple[str, float]] = frozenset()
+    turns: list[Turn], listener: str, options: AnalysisOptions,
+    backchannels: set[tuple[str, float, float]] = frozenset(),
 ) -> list[Event]:
-    """The listener's behaviours per utterance; advice after permission is marked as such."""
+    """The listener's behaviours per utterance; advice after permission is marked as such.
+    ``backchannels`` (speaker, start, end) are turns that were only a backchannel: they say nothing."""
     events: list[Event] = []
     permission_until = -1.0
     for turn in turns:
-        if not turn.text or (turn.speaker, turn.start) in backchannels:
+        if not turn.text or (turn.speaker, turn.start, turn.end) in backchannels:
             continue
         if turn.speaker != listener:
             if asks_for_advice(turn.text):
@@ -172,7 +188,7 @@ def detect_events(turns: Iterable[Turn], listener: str | None, options: Analysis
     turns = sorted(turns, key=lambda t: (t.start, t.end))
     events = floor_events(turns, options)
     if listener is not None:
-        backchannels = {(e.speaker, e.start) for e in events if e.type == "backchannel"}
+        backchannels = {(e.speaker, e.start, e.end) for e in events if e.type == "backchannel"}
         events += behaviour_events(turns, listener, options, backchannels)
     events.sort(key=lambda e: (e.start, e.end, e.type))
     return events

@@ -54,7 +54,10 @@ def compute_metrics(
     listener_talk, partner_talk = talk.get(listener, 0.0), talk.get(partner, 0.0)
     both = listener_talk + partner_talk
     interruptions = _count(events, "interruption", listener)
-    backchannel_keys = {(e.speaker, e.start) for e in events if e.type == "backchannel"}
+    # Whole turns that were only a backchannel (a turn may also start with one and go on).
+    whole_turns = {(t.speaker, t.start, t.end) for t in turns}
+    backchannel_keys = {(e.speaker, e.start) for e in events
+                        if e.type == "backchannel" and (e.speaker, e.start, e.end) in whole_turns}
     open_q = _count(events, "open_question", listener)
     closed_q = _count(events, "closed_question", listener)
     reflections = _count(events, "reflection", listener)

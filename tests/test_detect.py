@@ -61,6 +61,18 @@ def test_short_reply_after_the_partner_finished_is_not_a_backchannel():
     assert kinds(detect_events(turns, L, OPTIONS), "backchannel") == []
 
 
+def test_a_backchannel_then_a_pause_then_a_cut_in_are_two_events():
+    listener = Turn(L, 97.26, 100.5, "Yeah, yeah. I've tried it, and liked it.", (
+        Word(97.26, 97.5, "Yeah,"), Word(97.55, 97.9, "yeah."), Word(98.5, 98.8, "I've"), Word(98.8, 99.1, "tried"),
+        Word(99.1, 99.3, "it,"), Word(99.4, 99.6, "and"), Word(99.6, 99.8, "liked"), Word(99.8, 100.1, "it.")))
+    events = detect_events([T(P, 90, 102, "and so the whole thing went on"), listener], L, OPTIONS)
+    assert [(e.type, e.start) for e in events if e.type in ("backchannel", "interruption")] == [
+        ("backchannel", 97.26), ("interruption", 98.5)]
+    advised = Turn(L, 5, 8, "Yeah. You should quit.", (Word(5, 5.3, "Yeah."), Word(5.8, 6, "You"), Word(6, 6.3, "should"),
+                                                      Word(6.3, 6.8, "quit.")))
+    assert kinds(detect_events([T(P, 0, 10, "my boss again"), advised], L, OPTIONS), "advice")
+
+
 def test_interruption_that_takes_the_floor():
     turns = [T(P, 0, 6.5, "I was going to say that"), T(L, 6.0, 9, "you should just quit")]
     (e,) = kinds(detect_events(turns, L, OPTIONS), "interruption")
