@@ -30,6 +30,7 @@ BASE_SIZE = 145_217_532
 WINDOW_S = 30.0
 PAD_S = 0.15
 GAP_S = 0.3
+BATCH_S = 600.0
 
 
 def resolve_model(name: str) -> str:
@@ -126,6 +127,19 @@ def pack_spans(spans: list[Span], duration: float) -> list[Span]:
     return pieces
 
 
+def _batches(pieces: list[Span], limit_s: float) -> list[list[Span]]:
+    """Consecutive pieces in groups of at most ``limit_s`` seconds of speech."""
+    batches: list[list[Span]] = [[]]
+    used = 0.0
+    for piece in pieces:
+        if batches[-1] and used + piece.duration + GAP_S > limit_s:
+            batches.append([])
+            used = 0.0
+        batches[-1].append(piece)
+        used += piece.duration + GAP_S
+    return batches
+
+
 def transcribe_spans(
     model,
     samples: np.ndarray,
@@ -135,13 +149,26 @@ def transcribe_spans(
     """Words spoken in ``spans`` of a mono 16 kHz signal, timed in seconds of the original signal.
 
     The spans are packed end to end with a short silence between them (so Whisper hears a pause where
-    one stretch ends) and transcribed in one sequential pass. Batched decoding was tried: it decodes each
-    window once and stops at the first sentence end Whisper predicts, dropping the speech after a pause.
+    one stretch ends) and transcribed sequentially. Batched decoding was tried: it decodes each window
+    once and stops at the first sentence end Whisper predicts, dropping the speech after a pause.
+    Packed speech goes to Whisper ten minutes at a time: faster-whisper computes the features of all it
+    is given at once, which for an hour of speech took over 2 GB.
     """
-    duration = len(samples) / SAMPLE_RATE
-    pieces = pack_spans(spans, duration)
-    if not pieces:
-        return []
+    pieces = pack_spans(spans, len(samples) / SAMPLE_RATE)
+    total = sum(p.duration + GAP_S for p in pieces)
+    words: list[Word] = []
+    done = 0.0
+    for batch in _batches(pieces, BATCH_S) if pieces else []:
+        size = sum(p.duration + GAP_S for p in batch)
+        words += _transcribe_packed(
+            model, samples, batch, (lambda f, done=done, size=size: progress((done + f * size) / total)) if progress else None
+        )
+        done += size
+    words.sort(key=lambda w: w.start)
+    return words
+
+
+def _transcribe_packed(model, samples: np.ndarray, pieces: list[Span], progress) -> list[Word]:
     gap = np.zeros(int(GAP_S * SAMPLE_RATE), np.float32)
     packed_parts, offsets = [], []
     cursor = 0.0
@@ -165,7 +192,6 @@ def transcribe_spans(
             words.append(_unpack_word(w, starts, offsets))
         if progress:
             progress(min(1.0, segment.end / max(cursor, 1e-9)))
-    words.sort(key=lambda w: w.start)
     return words
 
 

@@ -27,6 +27,24 @@ def test_pack_spans_pads_merges_and_splits_long_speech():
     assert pack_spans([], 10.0) == []
 
 
+def test_batches_keep_order_and_respect_the_limit():
+    from coach.transcribe import _batches
+
+    pieces = [Span(i * 10.0, i * 10.0 + 8.0) for i in range(20)]
+    batches = _batches(pieces, 50.0)
+    assert [p for b in batches for p in b] == pieces
+    assert all(sum(p.duration + 0.3 for p in b) <= 50.0 for b in batches)
+    assert len(batches) == 4
+
+
+def test_words_come_back_in_recording_time_across_batches(shared_data, monkeypatch):
+    """With a tiny batch limit every utterance is its own Whisper call: times must still map back."""
+    from coach import transcribe
+
+    monkeypatch.setattr(transcribe, "BATCH_S", 5.0)
+    test_words_come_back_in_recording_time(shared_data)
+
+
 def test_words_come_back_in_recording_time(shared_data):
     """Two utterances 20 s apart, silence between: every word lands inside its utterance."""
     a = voice(shared_data, "1688", 3)[: SAMPLE_RATE * 4]
