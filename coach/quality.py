@@ -16,7 +16,7 @@ def assess(audio: Audio, diarization: Diarization, talk: dict[str, float]) -> Co
     speech_mask = spans_to_mask([Span(r.start, r.end) for r in diarization.regions], len(power))
     speech_db = 10 * np.log10(np.median(power[speech_mask])) if speech_mask.any() else -120.0
     noise_db = 10 * np.log10(np.percentile(power[~speech_mask], 20)) if (~speech_mask).sum() > 50 else -120.0
-    clipped = float(np.mean(np.abs(samples) >= 0.999))
+    clipped = _clipped_fraction(samples)
 
     if speech_db < -45:
         warnings.append(f"the speech is very quiet ({speech_db:.0f} dBFS): words and short sounds may be missed")
@@ -45,4 +45,13 @@ def assess(audio: Audio, diarization: Diarization, talk: dict[str, float]) -> Co
     elif serious or diarization.mode == "single-mic":
         level = "fair"
     return Confidence(level, tuple(warnings))
+
+
+def _clipped_fraction(samples: np.ndarray, block: int = 1 << 20) -> float:
+    """Share of samples at full scale, a block at a time: a whole-file ``abs`` of an hour of stereo is
+    half a gigabyte."""
+    count = 0
+    for start in range(0, samples.shape[-1], block):
+        count += int(np.count_nonzero(np.abs(samples[..., start : start + block]) >= 0.999))
+    return count / max(samples.size, 1)
 
