@@ -149,19 +149,22 @@ def channel_similarity(samples: np.ndarray, max_lag: int = 16) -> float:
     """
     if samples.shape[0] != 2:
         return 1.0
-    a, b = samples[0].astype(np.float64), samples[1].astype(np.float64)
     frame = 1600
-    n = (len(a) // frame) * frame
-    if n == 0:
+    n_frames = samples.shape[1] // frame
+    if n_frames == 0:
         return 1.0
-    energy = (a[:n].reshape(-1, frame) ** 2 + b[:n].reshape(-1, frame) ** 2).mean(axis=1)
+    # Frame energies a block at a time: float64 copies of an hour of stereo would take a gigabyte.
+    frames = samples[:, : n_frames * frame].reshape(2, n_frames, frame)
+    energy = np.concatenate([
+        np.square(frames[:, i : i + 4096], dtype=np.float64).sum(axis=(0, 2)) for i in range(0, n_frames, 4096)
+    ])
     loud = np.flatnonzero(energy >= np.percentile(energy, 50))
     if len(loud) == 0 or energy.max() <= 0:
         return 1.0
     # A few hundred loud frames spread over the file say as much as all of them, much faster.
     loud = loud[np.linspace(0, len(loud) - 1, min(len(loud), 300)).astype(int)]
     idx = (loud[:, None] * frame + np.arange(frame)[None, :]).ravel()
-    a_sel, b_sel = a[idx], b[idx]
+    a_sel, b_sel = samples[0][idx].astype(np.float64), samples[1][idx].astype(np.float64)
     a_sel -= a_sel.mean()
     b_sel -= b_sel.mean()
     denom = np.sqrt((a_sel**2).sum() * (b_sel**2).sum())
