@@ -18,7 +18,7 @@ BACKCHANNEL_TOKENS = {
     "mm", "mmm", "hmm", "hm", "mhm", "mm-hmm", "mmhmm", "mm-hm", "uh-huh", "uhhuh", "uh", "huh", "um",
     "yeah", "yes", "yep", "yup", "ya", "right", "okay", "ok", "oh", "ah", "aha", "ahh", "ooh", "wow",
     "i", "see", "sure", "really", "true", "exactly", "totally", "got", "it", "gotcha", "indeed", "no",
-    "way", "god", "my", "gosh", "sure", "alright", "all",
+    "way", "god", "my", "gosh", "alright", "all",
 }
 # Token sequences above that are words, not backchannels, when said alone.
 _NOT_ALONE = {"i", "my", "it", "got", "all", "no", "way", "um", "uh"}
@@ -27,8 +27,6 @@ CUT_IN_WORDS = {"no", "but", "and", "so", "wait", "stop", "sorry", "what", "why"
 # A pause this long after a backchannel's words makes what follows a turn of its own.
 LEAD_PAUSE_S = 0.3
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
-
-
 _SPELLED = re.compile(r"\b[a-z](?:\s*[.\-]+\s*[a-z]\b)+\.?")
 
 

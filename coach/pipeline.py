@@ -74,6 +74,9 @@ def analyze(
         diarization = diarize_single_mic(audio.mono(), options, lambda f: rep.stage("speakers", f))
     if not diarization.regions:
         raise AudioError(f"{path}: no speech found (is it silent, or was the microphone muted?)")
+    # Before transcribing: a --listener that does not fit this recording should fail in seconds.
+    enrolled = profile.match_speaker(audio, diarization) if options.listener == "auto" else None
+    listener, listener_note = resolve_listener(options.listener, diarization.speakers, diarization.channel_of, enrolled)
     rep.done("speakers")
 
     rep.stage("transcribe")
@@ -82,8 +85,6 @@ def analyze(
 
     turns = build_turns(diarization.regions, words_by_speaker, options.min_silence_s, unassigned)
     talk = talk_time(diarization.regions)
-    enrolled = profile.match_speaker(audio, diarization) if options.listener == "auto" else None
-    listener, listener_note = resolve_listener(options.listener, diarization.speakers, diarization.channel_of, enrolled)
     speakers, events, metrics = derive(
         turns, diarization.overlaps, diarization.speakers, diarization.channel_of, talk, listener,
         audio.duration, options,
