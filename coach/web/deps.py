@@ -63,29 +63,27 @@ templates = Jinja2Templates(
 )
 
 
-def when(created: str) -> str:
+def _local(created: str) -> datetime | None:
     """Stored times are UTC; people think in their own."""
     try:
-        t = datetime.fromisoformat(created).astimezone()
+        return datetime.fromisoformat(created).astimezone()
     except ValueError:
-        return created
-    return f"{t:%a} {t.day} {t:%b %Y, %H:%M}"
+        return None
+
+
+def when(created: str) -> str:
+    t = _local(created)
+    return created if t is None else f"{t:%a} {t.day} {t:%b %Y, %H:%M}"
 
 
 def short_date(created: str) -> str:
-    try:
-        t = datetime.fromisoformat(created).astimezone()
-    except ValueError:
-        return created[:10]
-    return f"{t.day} {t:%b %Y}"
+    t = _local(created)
+    return created[:10] if t is None else f"{t.day} {t:%b %Y}"
 
 
 def short_when(created: str) -> str:
-    try:
-        t = datetime.fromisoformat(created).astimezone()
-    except ValueError:
-        return created
-    return f"{t.day} {t:%b %Y, %H:%M}"
+    t = _local(created)
+    return created if t is None else f"{t.day} {t:%b %Y, %H:%M}"
 
 
 def minutes(seconds: float) -> str:
