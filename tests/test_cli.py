@@ -144,4 +144,3 @@ def test_help_and_version():
     assert "practise listening" in run("--help").output
     assert run("--version").output.startswith("coach, version")
     assert "one microphone" in run("analyze", "--help").output
-    sf.info  # soundfile is importable in the CLI's environment

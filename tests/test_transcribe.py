@@ -83,7 +83,9 @@ def test_directory_without_a_model_is_refused(tmp_path):
 
 
 def test_bundled_tiny_en_resolves_offline():
-    assert (resolve_model("tiny.en") + "/model.bin")
+    from pathlib import Path
+
+    assert (Path(resolve_model("tiny.en")) / "model.bin").is_file()
 
 
 def _fake_parts(tmp_path, monkeypatch, payload1: bytes, payload2: bytes):
