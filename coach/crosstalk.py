@@ -255,23 +255,50 @@ def _tail_envelope(power: np.ndarray, start: np.ndarray) -> np.ndarray:
     return out
 
 
-def own_energy_db(samples: np.ndarray, paths: list[LeakPath], noise: np.ndarray, crosstalk_db: float) -> np.ndarray:
+@dataclass(frozen=True)
+class LeakFit:
+    """Both leak paths and each channel's noise floor (per bin, after cancelling): all that the
+    own-voice decision needs to know about the room and the microphones."""
+
+    paths: tuple[LeakPath, LeakPath]
+    noise: np.ndarray  # (2, bins)
+
+
+@dataclass(frozen=True)
+class EnergySoFar:
+    """``own_energy_db`` of a recording's first whole blocks, and the leak's room tail where they end,
+    so that a recording in progress is scored a block at a time and never twice."""
+
+    energy: np.ndarray  # (2, frames), a whole number of blocks
+    tails: tuple[np.ndarray, np.ndarray]
+
+
+def own_energy_db(samples: np.ndarray, fit: LeakFit, crosstalk_db: float, known: EnergySoFar | None = None,
+                  whole_only: bool = False) -> EnergySoFar:
     """Per 10 ms frame and channel: own-voice energy in the speech band over the band's noise, in dB.
 
     Only bins where the leak-cancelled spectrum beats the residual leak (including its room tail) by
     ``crosstalk_db`` and the noise floor by ``NOISE_MARGIN`` count; powers are smoothed over three
     frames, and a frame needs ``MIN_BINS`` of them, so that a few bins' chance peaks do not.
+    Continues after ``known``; ``whole_only`` stops before a last block that the recording has not
+    filled yet (a block's last window reaches a little past it).
     """
+    paths, noise = fit.paths, fit.noise
     n = samples.shape[-1] // HOP
-    out = np.empty((2, n), np.float32)
+    if whole_only:
+        n = max(0, (samples.shape[-1] - WIN) // HOP) // BLOCK_FRAMES * BLOCK_FRAMES
+    first = known.energy.shape[1] if known is not None else 0
+    out = np.empty((2, max(n, first)), np.float32)
+    if known is not None:
+        out[:, :first] = known.energy
     lo, hi = BAND
     band = slice(lo, hi)
     margin = np.float32(10 ** (crosstalk_db / 10))
     noise_band = noise[:, band].astype(np.float32)
     ref = noise_band.sum(axis=1)
     shifts = (0, 0, paths[1].delay, paths[0].delay)
-    tails = [np.zeros(hi - lo, np.float32) for _ in range(2)]
-    for a in range(0, n, BLOCK_FRAMES):
+    tails = list(known.tails) if known is not None else [np.zeros(hi - lo, np.float32) for _ in range(2)]
+    for a in range(first, n, BLOCK_FRAMES):
         b = min(n, a + BLOCK_FRAMES)
         spec = stft_frames(samples, np.arange(a, b), shifts)
         for me in range(2):
@@ -284,7 +311,7 @@ def own_energy_db(samples: np.ndarray, paths: list[LeakPath], noise: np.ndarray,
             energy = np.where(keep, own - noise_band[me], 0.0).sum(axis=1)
             energy[keep.sum(axis=1) < MIN_BINS] = 0.0
             out[me, a:b] = 10 * np.log10(energy / ref[me] + 1e-6)
-    return out
+    return EnergySoFar(out, (tails[0], tails[1]))
 
 
 def hysteresis(score: np.ndarray, enter: float, stay: float) -> np.ndarray:
@@ -299,28 +326,37 @@ def hysteresis(score: np.ndarray, enter: float, stay: float) -> np.ndarray:
     return out
 
 
-def own_voice_scores(samples: np.ndarray, crosstalk_db: float) -> tuple[np.ndarray, list[LeakPath]]:
-    """Own-voice energy in dB over the noise per channel and frame (2, frames), and the leak paths."""
+def fit_leak(samples: np.ndarray) -> LeakFit | None:
+    """Fit both leak paths and the noise floors on ``samples`` (None when there is no audio)."""
     power = frame_power(samples)
     if power.shape[1] == 0:
-        return np.zeros((2, 0), np.float32), []
-    paths = [
+        return None
+    paths = tuple(
         estimate_leak(
             samples, me, 1 - me, leak_candidates(power[me], power[1 - me]), broadband_leak(power[me], power[1 - me])
         )
         for me in (0, 1)
-    ]
-    noise = noise_floor(samples, paths, quiet_frames(power))
-    for me in (0, 1):
-        p = paths[me]
+    )
+    for me, p in enumerate(paths):
         log.debug(
             "channel %d hears the other at %.1f dB, %d samples late, %.1f dB cancelled (%d leak-only frames)",
             me, p.gain_db, p.delay, p.cancelled_db, p.frames,
         )
-    return own_energy_db(samples, paths, noise, crosstalk_db), paths
+    return LeakFit(paths, noise_floor(samples, list(paths), quiet_frames(power)))
 
 
-def own_voice_mask(samples: np.ndarray, crosstalk_db: float) -> np.ndarray:
+def own_voice_scores(samples: np.ndarray, crosstalk_db: float, fit: LeakFit | None = None,
+                     known: EnergySoFar | None = None) -> tuple[np.ndarray, list[LeakPath]]:
+    """Own-voice energy in dB over the noise per channel and frame (2, frames), and the leak paths.
+    ``fit``: a fit made before (on a recording's first minutes); ``known``: energy computed with it."""
+    fit = fit or fit_leak(samples)
+    if fit is None:
+        return np.zeros((2, 0), np.float32), []
+    return own_energy_db(samples, fit, crosstalk_db, known).energy, list(fit.paths)
+
+
+def own_voice_mask(samples: np.ndarray, crosstalk_db: float, fit: LeakFit | None = None,
+                   known: EnergySoFar | None = None) -> np.ndarray:
     """(2, frames) bool: where each channel's own person speaks (before gap filling and speech gating)."""
-    scores, _ = own_voice_scores(samples, crosstalk_db)
+    scores, _ = own_voice_scores(samples, crosstalk_db, fit, known)
     return np.stack([hysteresis(s, ENTER_DB, STAY_DB) for s in scores])

@@ -24,8 +24,10 @@ BACKCHANNEL_TOKENS = {
 _NOT_ALONE = {"i", "my", "it", "got", "all", "no", "way", "um", "uh"}
 # Short words that do start a cut-in when said alone inside the other's speech.
 CUT_IN_WORDS = {"no", "but", "and", "so", "wait", "stop", "sorry", "what", "why", "how", "hang", "hold", "not"}
-# A pause this long after a backchannel's words makes what follows a turn of its own.
-LEAD_PAUSE_S = 0.3
+# A pause this long after a backchannel's words makes what follows a turn of its own. Whisper's word
+# edges move by 0.2 s from one packing to another (the bundled sample's "Oh, … know": 0.14 or 0.32 s),
+# so the pause must be clearly longer than that.
+LEAD_PAUSE_S = 0.4
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _SPELLED = re.compile(r"\b[a-z](?:\s*[.\-]+\s*[a-z]\b)+\.?")
 

@@ -7,7 +7,7 @@ import logging
 import numpy as np
 
 from .options import AnalysisOptions
-from .types import Audio, Diarization, Span, SpeechRegion
+from .types import Audio, Diarization, Precomputed, Span, SpeechRegion
 from .vad import FRAME_S, mask_to_spans, own_voice_activity, silero_speech
 
 log = logging.getLogger(__name__)
@@ -33,9 +33,12 @@ def name_speakers(regions_by_key: dict, first_speech: dict) -> dict:
     return {key: f"S{i + 1}" for i, key in enumerate(order)}
 
 
-def diarize_two_mic(audio: Audio, options: AnalysisOptions) -> Diarization:
-    speech = [silero_speech(audio.samples[c]) for c in range(2)]
-    active = own_voice_activity(audio.samples, options.crosstalk_db, options.min_speech_s, speech)
+def diarize_two_mic(audio: Audio, options: AnalysisOptions, prior: Precomputed | None = None) -> Diarization:
+    prior = prior or Precomputed()
+    speech = [silero_speech(audio.samples[c], known=prior.speech[c] if prior.speech else ()) for c in range(2)]
+    active = own_voice_activity(
+        audio.samples, options.crosstalk_db, options.min_speech_s, speech, prior.leak_fit, prior.energy
+    )
     spans = {c: mask_to_spans(active[c], FRAME_S) for c in range(2)}
     heard = {c: s for c, s in spans.items() if s}
     first = {c: s[0].start for c, s in heard.items()}

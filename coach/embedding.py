@@ -10,7 +10,7 @@ mean-normalised over each window, as CAM++ was trained. See models/README.md for
 from __future__ import annotations
 
 import logging
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import kaldi_native_fbank as knf
 import numpy as np
@@ -123,14 +123,28 @@ def _frame_windows(spans: Sequence[tuple[float, float]]) -> np.ndarray:
     return np.stack([first, count], axis=1)
 
 
-def embed_windows(audio: np.ndarray, spans: Sequence[tuple[float, float]]) -> np.ndarray:
+def embed_windows(
+    audio: np.ndarray,
+    spans: Sequence[tuple[float, float]],
+    known: Mapping[tuple[float, float], np.ndarray] | None = None,
+) -> np.ndarray:
     """(len(spans), 192) unit embeddings of the (start, end) spans, in seconds, of a mono recording.
 
     Spans may overlap (sliding windows do) and come in any order. Starts before 0 are clipped to 0,
     audio past the end counts as silence, and spans shorter than MIN_WINDOW_S are widened around their
     centre. Windows of equal length run through the model together, so uniform sliding windows are
-    fastest; starts are rounded to the 10 ms frame grid.
+    fastest; starts are rounded to the 10 ms frame grid. ``known``: embeddings of some of the spans,
+    computed before (while the recording was made), used as they are.
     """
+    if known:
+        result = np.zeros((len(spans), EMBEDDING_DIM), np.float32)
+        missing = [i for i, span in enumerate(spans) if tuple(span) not in known]
+        for i, span in enumerate(spans):
+            if tuple(span) in known:
+                result[i] = known[tuple(span)]
+        if missing:
+            result[missing] = embed_windows(audio, [spans[i] for i in missing])
+        return result
     audio = _as_mono(audio)
     windows = _frame_windows(spans)
     result = np.zeros((len(windows), EMBEDDING_DIM), np.float32)

@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 from typing import Callable, Sequence
 
+import numpy as np
+
 from . import profile
 from .audio import load_audio, recording_mode
 from .diarize import diarize_two_mic
@@ -17,7 +19,7 @@ from .report import derive
 from .roles import resolve_listener
 from .transcribe import drop_leaked_words, load_model, transcribe_spans
 from .turns import build_turns, merge_regions, talk_time
-from .types import AudioInfo, Diarization, Report, Span, SpeechRegion, Word
+from .types import Audio, AudioInfo, Diarization, Precomputed, Report, Span, SpeechRegion, Word
 
 log = logging.getLogger(__name__)
 
@@ -56,22 +58,34 @@ def analyze(
     channels: Sequence[int] | None = None,
 ) -> Report:
     """Analyse one recorded conversation. Raises AudioError/ModelError/CoachError for bad input."""
-    options = options or AnalysisOptions()
     rep = _Reporter(progress)
-
     rep.stage("decode")
     audio = load_audio(path, channels)
+    return analyze_audio(audio, options, prior=None, rep=rep)
+
+
+def analyze_audio(
+    audio: Audio,
+    options: AnalysisOptions | None = None,
+    progress: Progress | None = None,
+    prior: Precomputed | None = None,
+    rep: _Reporter | None = None,
+) -> Report:
+    """Analyse decoded audio; ``prior``: work done while it was recorded (``live.py``)."""
+    options = options or AnalysisOptions()
+    rep = rep or _Reporter(progress)
+    path = audio.path
     mode, mode_note = recording_mode(audio, options.same_mic_correlation)
     rep.done("decode")
 
     rep.stage("speakers")
     model = load_model(options.model)  # fail on a bad --model before the slow stages
     if mode == "two-mic":
-        diarization = diarize_two_mic(audio, options)
+        diarization = diarize_two_mic(audio, options, prior)
     else:
         from .singlemic import diarize_single_mic
 
-        diarization = diarize_single_mic(audio.mono(), options, lambda f: rep.stage("speakers", f))
+        diarization = diarize_single_mic(audio.mono(), options, lambda f: rep.stage("speakers", f), prior)
     if not diarization.regions:
         raise AudioError(f"{path}: no speech found (is it silent, or was the microphone muted?)")
     # Before transcribing: a --listener that does not fit this recording should fail in seconds.
@@ -80,7 +94,9 @@ def analyze(
     rep.done("speakers")
 
     rep.stage("transcribe")
-    words_by_speaker, unassigned = _transcribe(model, audio, diarization, options, lambda f: rep.stage("transcribe", f))
+    words_by_speaker, unassigned = _transcribe(
+        model, audio, diarization, options, lambda f: rep.stage("transcribe", f), prior
+    )
     rep.done("transcribe")
 
     turns = build_turns(diarization.regions, words_by_speaker, options.min_silence_s, unassigned)
@@ -110,23 +126,38 @@ def analyze(
     )
 
 
-def _transcribe(
-    model, audio, diarization: Diarization, options: AnalysisOptions, progress: Callable[[float], None]
-) -> tuple[dict[str, list[Word]], list[Word]]:
-    """Two-mic: each channel's own speech from its own microphone. Single-mic: all speech, words
-    assigned to speakers afterwards by time."""
+def transcription_plan(diarization: Diarization, options: AnalysisOptions) -> dict[int | str, list[Span]]:
+    """What to transcribe from which signal. Two-mic: each speaker's own speech from their own
+    microphone (key: the channel). Single-mic: all speech of the mixed signal (key: "mono"), words
+    assigned to speakers afterwards by time; overlapping speech of two people is transcribed once."""
     utterances = merge_regions(diarization.regions, options.min_silence_s)
     if diarization.mode == "two-mic":
-        words: dict[str, list[Word]] = {}
-        speakers = list(diarization.channel_of.items())
-        for i, (speaker, channel) in enumerate(speakers):
-            spans = [Span(u.start, u.end) for u in utterances if u.speaker == speaker]
-            words[speaker] = transcribe_spans(
-                model, audio.samples[channel], spans, lambda f, i=i: progress((i + f) / len(speakers))
-            )
-        return drop_leaked_words(words, {s: audio.samples[c] for s, c in speakers}), []
-    # Overlapping speech of two people is transcribed once, as one stretch of the mixed signal.
+        return {
+            channel: [Span(u.start, u.end) for u in utterances if u.speaker == speaker]
+            for speaker, channel in diarization.channel_of.items()
+        }
     everyone = merge_regions([SpeechRegion("all", u.start, u.end) for u in utterances], options.min_silence_s)
-    spans = [Span(u.start, u.end) for u in everyone]
-    return {}, transcribe_spans(model, audio.mono(), spans, progress)
+    return {"mono": [Span(u.start, u.end) for u in everyone]}
 
+
+def signal_of(audio: Audio, key: int | str) -> np.ndarray:
+    return audio.mono() if key == "mono" else audio.samples[key]
+
+
+def _transcribe(
+    model, audio: Audio, diarization: Diarization, options: AnalysisOptions, progress: Callable[[float], None],
+    prior: Precomputed | None,
+) -> tuple[dict[str, list[Word]], list[Word]]:
+    plan = transcription_plan(diarization, options)
+    known = prior.transcripts if prior is not None else None
+    words = {
+        key: transcribe_spans(
+            model, signal_of(audio, key), spans, lambda f, i=i: progress((i + f) / len(plan)), known, key
+        )
+        for i, (key, spans) in enumerate(plan.items())
+    }
+    if diarization.mode != "two-mic":
+        return {}, words["mono"]
+    speaker_of = {c: s for s, c in diarization.channel_of.items()}
+    by_speaker = {speaker_of[c]: ws for c, ws in words.items()}
+    return drop_leaked_words(by_speaker, {speaker_of[c]: audio.samples[c] for c in words}), []

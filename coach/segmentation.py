@@ -85,11 +85,13 @@ def segment(
     step: float = 5.0,
     batch_size: int = 8,
     progress: Callable[[float], None] | None = None,
+    known: np.ndarray | None = None,
 ) -> SegmentationOutput:
     """Run segmentation-3.0 over a mono 16 kHz float32 recording in 10 s chunks every ``step`` seconds.
 
     The last chunk (or the only one, for audio under 10 s) is padded with zeros. ``progress`` is
-    called with the fraction of chunks done, from 0 to 1.
+    called with the fraction of chunks done, from 0 to 1. ``known``: the powerset of the first chunks,
+    computed before (``segment_chunks`` on a recording in progress), which are not run again.
     """
     audio = np.asarray(audio, dtype=np.float32)
     if audio.ndim != 1:
@@ -102,24 +104,44 @@ def segment(
         n_chunks = 0
     else:
         n_chunks = 1 + max(0, math.ceil((len(audio) - CHUNK_SAMPLES) / step_samples))
-    starts = np.arange(n_chunks) * step_samples
-    powerset = np.zeros((n_chunks, FRAMES_PER_CHUNK, len(POWERSET)), np.float32)
-    session = _session() if n_chunks else None
-    for first in range(0, n_chunks, batch_size):
-        batch = np.zeros((min(batch_size, n_chunks - first), 1, CHUNK_SAMPLES), np.float32)
-        for row, start in enumerate(starts[first : first + len(batch)]):
-            piece = audio[start : start + CHUNK_SAMPLES]
-            batch[row, 0, : len(piece)] = piece
-        powerset[first : first + len(batch)] = session.run(None, {"waveform": batch})[0]
-        if progress is not None:
-            progress((first + len(batch)) / n_chunks)
+    first = 0 if known is None else min(len(known), n_chunks)
+    computed = segment_chunks(audio, step, first, n_chunks, batch_size, progress)
+    powerset = computed if not first else np.concatenate([known[:first], computed])
     return SegmentationOutput(
-        chunk_starts=starts / SAMPLE_RATE,
+        chunk_starts=np.arange(n_chunks) * step_samples / SAMPLE_RATE,
         powerset=powerset,
         activity=powerset @ _TO_SPEAKERS,
         duration=duration,
         step=step_samples / SAMPLE_RATE,
     )
+
+
+def whole_chunks(n_samples: int, step: float) -> int:
+    """How many chunks lie wholly inside ``n_samples`` (a recording in progress: these will not change)."""
+    if n_samples < CHUNK_SAMPLES:
+        return 0
+    return 1 + (n_samples - CHUNK_SAMPLES) // round(step * SAMPLE_RATE)
+
+
+def segment_chunks(
+    audio: np.ndarray, step: float, first: int, stop: int, batch_size: int = 8,
+    progress: Callable[[float], None] | None = None,
+) -> np.ndarray:
+    """The model's powerset output for chunks ``first`` to ``stop`` (chunk c starts at ``c * step``)."""
+    step_samples = round(step * SAMPLE_RATE)
+    n = max(0, stop - first)
+    powerset = np.zeros((n, FRAMES_PER_CHUNK, len(POWERSET)), np.float32)
+    session = _session() if n else None
+    for i in range(0, n, batch_size):
+        batch = np.zeros((min(batch_size, n - i), 1, CHUNK_SAMPLES), np.float32)
+        for row in range(len(batch)):
+            start = (first + i + row) * step_samples
+            piece = audio[start : start + CHUNK_SAMPLES]
+            batch[row, 0, : len(piece)] = piece
+        powerset[i : i + len(batch)] = session.run(None, {"waveform": batch})[0]
+        if progress is not None:
+            progress((i + len(batch)) / n)
+    return powerset
 
 
 def _global_frames(duration: float) -> int:

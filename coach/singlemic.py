@@ -18,7 +18,7 @@ from .diarize import name_speakers, overlaps_of
 from .embedding import embed_windows
 from .options import AnalysisOptions
 from .segmentation import FRAME_DURATION, FRAME_STEP, segment, speech_and_overlap
-from .types import SAMPLE_RATE, Diarization, SpeechRegion
+from .types import Diarization, Precomputed, SpeechRegion
 
 log = logging.getLogger(__name__)
 
@@ -103,27 +103,54 @@ def _merge_same_voices(centroids: np.ndarray, labels: np.ndarray) -> tuple[np.nd
 
 
 def diarize_single_mic(
-    samples: np.ndarray, options: AnalysisOptions, progress: Callable[[float], None] | None = None
+    samples: np.ndarray,
+    options: AnalysisOptions,
+    progress: Callable[[float], None] | None = None,
+    prior: Precomputed | None = None,
 ) -> Diarization:
-    duration = len(samples) / SAMPLE_RATE
+    """``prior``: segmentation chunks and window embeddings computed while recording (``live.py``)."""
+    prior = prior or Precomputed()
     seg = segment(samples, step=options.segmentation_step_s,
-                  progress=(lambda f: progress(0.4 * f)) if progress else None)
+                  progress=(lambda f: progress(0.4 * f)) if progress else None, known=prior.segmentation)
+    windows, speech, overlap, edge = _windows(seg, options)
+    if not windows:
+        return Diarization(mode="single-mic", speakers=(), regions=(), overlaps=())
+    embeddings = embed_windows(samples, windows, prior.embeddings)
+    if progress:
+        progress(0.9)
+    return _assign_voices(embeddings, windows, speech, overlap, options, edge)
+
+
+def finished_windows(
+    samples: np.ndarray, options: AnalysisOptions, prior: Precomputed, settled_s: float
+) -> dict[tuple[float, float], np.ndarray]:
+    """Embeddings of the sliding windows that end before ``settled_s`` (a recording in progress: the
+    speech there will not change, nor will its windows). Only windows not in ``prior`` are computed."""
+    seg = segment(samples, step=options.segmentation_step_s, known=prior.segmentation)
+    windows, _, _, _ = _windows(seg, options)
+    done = [w for w in windows if w[1] <= settled_s and w not in prior.embeddings]
+    return dict(zip(done, embed_windows(samples, done))) if done else {}
+
+
+def _windows(seg, options: AnalysisOptions):
+    """The sliding windows over the speech the segmentation found, the speech and overlap masks on its
+    frame grid, and the time of each frame boundary."""
     frames = speech_and_overlap(seg)
     speech = frames.speech > 0.5
     overlap = (frames.overlap > options.overlap_threshold) & speech
-    n = len(speech)
+    duration = seg.duration
 
     def edge(i: int) -> float:
         """Time of the boundary before global frame i (frames are centred half a receptive field in)."""
         return min(duration, max(0.0, FRAME_DURATION / 2 + (i - 0.5) * FRAME_STEP))
 
     runs = [(edge(a), edge(b)) for a, b in _runs(speech)]
-    windows = sliding_windows(runs, options.embedding_window_s, options.embedding_step_s)
-    if not windows:
-        return Diarization(mode="single-mic", speakers=(), regions=(), overlaps=())
-    embeddings = embed_windows(samples, windows)
-    if progress:
-        progress(0.9)
+    return sliding_windows(runs, options.embedding_window_s, options.embedding_step_s), speech, overlap, edge
+
+
+def _assign_voices(embeddings, windows, speech, overlap, options: AnalysisOptions, edge) -> Diarization:
+    """Cluster the windows into voices and give every frame of speech to the voices over it."""
+    n = len(speech)
     labels = cluster(embeddings, max(1, options.speakers))
     centroids = _centroids(embeddings, labels, int(labels.max()) + 1)
     centroids, labels = _merge_same_voices(centroids, labels)

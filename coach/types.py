@@ -91,6 +91,27 @@ class Diarization:
     notes: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, eq=False)
+class Precomputed:
+    """Work done on the beginning of a recording while it was being recorded (``live.py``), for the final
+    analysis to reuse instead of repeating: each part is what the analysis would compute itself.
+
+    Two-mic: ``leak_fit`` (a ``crosstalk.LeakFit``) is fitted on the recording's first minutes and then
+    kept; the analysis uses it instead of fitting on the whole file, so that ``energy`` (a
+    ``crosstalk.EnergySoFar``) stays valid. ``speech``: per channel, the Silero spans of each finished VAD
+    block. Single-mic: ``segmentation``, the segmentation model's output for the first whole chunks;
+    ``embeddings``, the voice embedding of each finished window. Both: ``transcripts``, Whisper's words per
+    batch of packed speech, keyed by (signal, the batch's pieces).
+    """
+
+    leak_fit: Any = None
+    energy: Any = None
+    speech: tuple[tuple[tuple[Span, ...], ...], ...] = ()
+    segmentation: np.ndarray | None = None
+    embeddings: Mapping[tuple[float, float], np.ndarray] = field(default_factory=dict)
+    transcripts: Mapping[tuple, tuple["Word", ...]] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class Word:
     start: float

@@ -21,14 +21,17 @@ FRAME = int(SAMPLE_RATE * FRAME_S)
 VAD_BLOCK_S = 300.0
 
 
-def silero_speech(samples: np.ndarray, threshold: float = 0.5, min_silence_ms: int = 100) -> list[Span]:
-    """Speech spans of one channel according to Silero VAD.
+def speech_blocks(samples: np.ndarray, first: int = 0, whole_only: bool = False,
+                  threshold: float = 0.5, min_silence_ms: int = 100) -> list[list[Span]]:
+    """Silero speech spans (recording time) of each ``VAD_BLOCK_S`` block of one channel, from block
+    ``first`` on; ``whole_only`` leaves out a last block that is not yet full (a recording in progress).
 
-    Run five minutes at a time: faster-whisper's VAD holds its whole input in framed copies (225 MB
-    more for every ten minutes), and a stretch of speech cut by a block edge is joined again.
+    Blocks are independent runs of Silero (its state starts afresh), so a block computed while recording
+    is the block the final analysis would compute: ``silero_speech(..., known=...)`` reuses them.
+    They bound memory (faster-whisper's VAD holds its whole input in framed copies: 225 MB more for
+    every ten minutes); shorter blocks were tried and dropped: Silero needs a moment to settle after
+    each edge, and 30 s blocks changed the bundled sample's result.
     """
-    if len(samples) < SAMPLE_RATE // 10:
-        return []
     options = VadOptions(
         threshold=threshold,
         min_speech_duration_ms=80,
@@ -36,18 +39,32 @@ def silero_speech(samples: np.ndarray, threshold: float = 0.5, min_silence_ms: i
         speech_pad_ms=30,
     )
     block = int(VAD_BLOCK_S * SAMPLE_RATE)
-    spans: list[Span] = []
-    for offset in range(0, len(samples), block):
+    out: list[list[Span]] = []
+    for offset in range(first * block, len(samples), block):
         piece = samples[offset : offset + block]
-        if len(piece) < SAMPLE_RATE // 10:
+        if len(piece) < SAMPLE_RATE // 10 or (whole_only and len(piece) < block):
             break
-        for stamp in get_speech_timestamps(piece, options):
-            span = Span((offset + stamp["start"]) / SAMPLE_RATE, (offset + stamp["end"]) / SAMPLE_RATE)
-            if spans and span.start - spans[-1].end < 0.1:
-                spans[-1] = Span(spans[-1].start, span.end)
-            else:
-                spans.append(span)
+        stamps = get_speech_timestamps(piece, options)
+        out.append([Span((offset + s["start"]) / SAMPLE_RATE, (offset + s["end"]) / SAMPLE_RATE) for s in stamps])
+    return out
+
+
+def join_blocks(blocks: list[list[Span]]) -> list[Span]:
+    """One list of speech spans; a stretch of speech cut by a block edge is joined again."""
+    spans: list[Span] = []
+    for span in (s for block in blocks for s in block):
+        if spans and span.start - spans[-1].end < 0.1:
+            spans[-1] = Span(spans[-1].start, span.end)
+        else:
+            spans.append(span)
     return spans
+
+
+def silero_speech(samples: np.ndarray, threshold: float = 0.5, min_silence_ms: int = 100,
+                  known: list[list[Span]] | tuple = ()) -> list[Span]:
+    """Speech spans of one channel according to Silero VAD. ``known``: the first blocks' spans, computed
+    before (``speech_blocks``), which are not run again."""
+    return join_blocks([*known, *speech_blocks(samples, len(known), False, threshold, min_silence_ms)])
 
 
 def spans_to_mask(spans: list[Span], n_frames: int) -> np.ndarray:
@@ -98,16 +115,22 @@ def dilate(mask: np.ndarray, frames: int) -> np.ndarray:
 
 
 def own_voice_activity(
-    samples: np.ndarray, crosstalk_db: float, min_speech_s: float, speech_spans: list[list[Span]] | None = None
+    samples: np.ndarray,
+    crosstalk_db: float,
+    min_speech_s: float,
+    speech_spans: list[list[Span]] | None = None,
+    fit: crosstalk.LeakFit | None = None,
+    known: crosstalk.EnergySoFar | None = None,
 ) -> np.ndarray:
     """Per channel of a two-mic recording: where that channel's own person speaks, not the other's leak.
 
     Returns a (2, frames) boolean mask. The leak is cancelled per frequency bin (``crosstalk.py``); a
     frame is own speech where enough energy beats the remaining leak by ``crosstalk_db`` and the noise
     floor. ``speech_spans`` (Silero, per channel) restricts activity to speech (widened by 100 ms, as
-    Silero trims soft word edges), so a cough on one mic or noise is not talk.
+    Silero trims soft word edges), so a cough on one mic or noise is not talk. ``fit`` and ``known``:
+    see ``crosstalk.own_voice_scores``.
     """
-    active = crosstalk.own_voice_mask(samples, crosstalk_db)
+    active = crosstalk.own_voice_mask(samples, crosstalk_db, fit, known)
     n_frames = active.shape[1]
     if speech_spans is not None:
         for c in range(2):
