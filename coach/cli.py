@@ -76,16 +76,22 @@ def analyze(audio: Path, listener: str, model: str, speakers: int, channel_pick:
       coach analyze talk.m4a --json - --no-store | jq .metrics
     """
     from .pipeline import analyze as run_analysis
+
+    options = AnalysisOptions(model=model, speakers=speakers, listener=listener)
+    channels = _parse_channels(channel_pick)
+    analyse_and_show(audio, lambda progress: run_analysis(audio, options, progress, channels), json_path, no_store)
+
+
+def analyse_and_show(audio: Path, run, json_path: str | None = None, no_store: bool = False) -> None:
+    """Run ``run(progress) -> Report`` with a progress bar, store the session, print the summary."""
     from .report import report_to_dict
     from .store import Store
     from .summary import format_summary
 
-    options = AnalysisOptions(model=model, speakers=speakers, listener=listener)
-    channels = _parse_channels(channel_pick)
     try:
         # Open the store first: an unwritable data directory should fail in a second, not after minutes.
         store = None if no_store else Store(data_dir())
-        report = run_analysis(audio, options, _ProgressBar(), channels)
+        report = run(_ProgressBar())
         data = report_to_dict(report)
         if store is not None:
             data["session_id"] = store.add_session(data, audio)

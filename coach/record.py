@@ -257,16 +257,18 @@ class Recorder:
     ``hook(update)`` is called after every block from the recording thread; keep it quick. The first
     update (no levels yet, the start notices) comes when the first audio arrives.
     ``stop`` (a threading.Event) ends the recording cleanly at the next block.
+    ``tap(block)`` gets every block once it is on disk (``LiveAnalysis.feed``); it must not block.
     """
 
     def __init__(self, path: Path, source: Iterable[Block], samplerate: int, channels: int, *,
                  listener: str = "auto", options: MonitorOptions | None = None,
-                 hook: Callable[[Update], None] | None = None):
+                 hook: Callable[[Update], None] | None = None, tap: Callable[[np.ndarray], None] | None = None):
         self.path = Path(path)
         self.source = source
         self.samplerate, self.channels = int(samplerate), int(channels)
         self.monitor = LevelMonitor(self.samplerate, self.channels, listener, options)
         self.hook = hook or (lambda update: None)
+        self.tap = tap or (lambda block: None)
         self.overflows = 0
         self.notices: list[Notice] = []
 
@@ -298,6 +300,7 @@ class Recorder:
                     if limit is not None:
                         block = block[: max(0, limit - writer.frames)]
                     self._write(writer, block)
+                    self.tap(block)
                     levels, notices = self.monitor.process(block)
                     if overflowed:
                         self.overflows += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import signal
 import sys
 import threading
@@ -86,7 +87,7 @@ def devices() -> None:
 @click.option("--no-analyze", is_flag=True, help="Only record; analyse later with `coach analyze FILE`.")
 @click.option("--fake-source", hidden=True, metavar="SPEC",
               help="TEST ONLY: record generated input (tone, silence, noise or an audio file; prefix fast: "
-                   "to skip real-time pacing) instead of a microphone.")
+                   "to skip real-time pacing, x3: for three times real time) instead of a microphone.")
 @click.pass_context
 def record(ctx: click.Context, device, channels, samplerate, duration, out, listener, no_analyze, fake_source) -> None:
     """Record a practice conversation, then show the listening feedback.
@@ -124,9 +125,16 @@ def record(ctx: click.Context, device, channels, samplerate, duration, out, list
     click.echo("Opening the input…" if fake_source is None else "Opening the fake input…")
     _watch_stdin(stop)
     interrupted: RecordingInterrupted | None = None
+    live = None
+    if not no_analyze:
+        from coach.live import LiveAnalysis  # imports the analysis stack: not needed by --no-analyze
+        from coach.options import AnalysisOptions
+
+        live = LiveAnalysis(AnalysisOptions(listener=listener), samplerate, channels)
     with _stop_on_signals(stop):
         try:
-            result = Recorder(path, source, samplerate, channels, listener=listener, hook=ui.update).run(stop, duration)
+            result = Recorder(path, source, samplerate, channels, listener=listener, hook=ui.update,
+                              tap=live.feed if live else None).run(stop, duration)
         except RecordingInterrupted as e:
             interrupted, result = e, e.recording
         except CoachError as e:
@@ -137,13 +145,14 @@ def record(ctx: click.Context, device, channels, samplerate, duration, out, list
     if interrupted is not None:
         click.secho(f"Error: {interrupted}", fg="red", err=True)
     _summary(result)
-    if not no_analyze:
+    if live is not None:
         if result.duration_s < MIN_ANALYZE_S:
+            live.close()
             click.echo("Too short to analyse.")
         else:
-            from coach.cli import analyze as analyze_command
+            from coach.cli import analyse_and_show
 
-            ctx.invoke(analyze_command, audio=result.path, listener=listener)
+            analyse_and_show(result.path, lambda progress: live.finish(result.path, progress))
             click.echo(f"Feedback ready {time.monotonic() - stopped:.1f} s after the recording stopped.")
     if interrupted is not None:
         ctx.exit(1)
@@ -151,15 +160,20 @@ def record(ctx: click.Context, device, channels, samplerate, duration, out, list
 
 def _make_source(device, channels, samplerate, fake_spec):
     if fake_spec:
-        realtime = not fake_spec.startswith("fast:")
-        spec = fake_spec.removeprefix("fast:")
+        # "fast:FILE" delivers blocks as fast as they are taken, "x3:FILE" three times faster than real time
+        pace, sep, rest = fake_spec.partition(":")
+        if sep and (pace == "fast" or re.fullmatch(r"x\d+(\.\d+)?", pace)):
+            spec, speed = rest, 0.0 if pace == "fast" else float(pace[1:])
+        else:
+            spec, speed = fake_spec, 1.0
         channels = channels or 1
         if samplerate is None and spec not in ("tone", "silence", "noise"):
             import soundfile as sf
 
             samplerate = sf.info(spec).samplerate
         samplerate = samplerate or 16_000
-        return fake_source(spec, samplerate, channels, realtime=realtime), samplerate, channels
+        source = fake_source(spec, samplerate, channels, realtime=speed > 0, speed=speed or 1.0)
+        return source, samplerate, channels
     dev = resolve_device(device)
     info = input_info(dev, import_sounddevice())
     if channels is None:

@@ -29,17 +29,25 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture
 def analyses(monkeypatch):
-    """Stand-in for `coach analyze` (the subject here is recording, not analysis)."""
+    """Stand-ins for the live analysis and `coach analyze`'s output (the subject here is recording)."""
     calls = []
 
-    @click.command()
-    @click.argument("audio")
-    @click.option("--listener", default="auto")
-    def analyze(audio, listener):
-        calls.append((Path(audio), listener))
+    class Live:
+        def __init__(self, options, samplerate, channels):
+            self.options, self.fed = options, 0
+
+        def feed(self, block):
+            self.fed += len(block)
+
+        def finish(self, path, progress):
+            return (Path(path), self.options.listener, self.fed)
+
+    def analyse_and_show(audio, run):
+        calls.append(run(None))
         click.echo(f"ANALYSED {Path(audio).name}")
 
-    monkeypatch.setitem(sys.modules, "coach.cli", types.SimpleNamespace(analyze=analyze))
+    monkeypatch.setitem(sys.modules, "coach.live", types.SimpleNamespace(LiveAnalysis=Live))
+    monkeypatch.setitem(sys.modules, "coach.cli", types.SimpleNamespace(analyse_and_show=analyse_and_show))
     return calls
 
 
@@ -55,7 +63,8 @@ def test_record_duration_then_analyze(tmp_path, analyses):
     info = sf.info(out)
     assert (info.frames, info.channels, info.samplerate) == (int(1.5 * RATE), 2, RATE)
     assert "Saved 1.5 s of audio" in result.output and "Live nudge on" in result.output
-    assert analyses == [(out, "left")] and "Feedback ready" in result.output
+    # every block recorded went to the live analysis too
+    assert analyses == [(out, "left", int(1.5 * RATE))] and "Feedback ready" in result.output
 
 
 def test_record_default_path_no_analyze(coach_home, analyses):
@@ -106,7 +115,7 @@ def test_device_lost_keeps_audio_and_still_analyses(tmp_path, monkeypatch, analy
     result = run("--out", str(out))
     assert result.exit_code == 1
     assert "stopped sending audio" in result.output and f"saved in {out}" in result.output
-    assert sf.info(out).frames == 30 * 800 and analyses == [(out, "auto")]
+    assert sf.info(out).frames == 30 * 800 and analyses == [(out, "auto", 30 * 800)]
 
 
 def test_missing_portaudio_is_a_clear_error(monkeypatch):

@@ -61,3 +61,25 @@ def test_recording_needs_the_token(client):
     client.app.dependency_overrides[get_source_factory] = lambda: _tone_source
     assert client.post("/record/start", data={"listener": "auto"}).status_code == 403
     assert client.get("/record/status").json()["active"] is False
+
+
+def test_two_mic_recording_is_analysed_while_it_is_made(client, home):
+    """Two mics at 16 kHz: the page's recording goes through the live analysis (the real one), not the
+    analyzer used for uploads, and the stored session is a two-mic analysis of the whole recording."""
+    from coach.paths import samples_dir
+
+    sample = str(samples_dir() / "practice-two-mic.flac")
+    client.app.dependency_overrides[get_source_factory] = lambda: lambda: (
+        fake_source(sample, 16_000, 2, realtime=True, speed=8.0, seconds=64.0), 16_000, 2)
+    client.app.dependency_overrides[get_analyzer] = lambda: fake_analyzer  # must not be used here
+    assert _post(client, "/record/start", listener="second").status_code == 303
+    deadline = time.monotonic() + 60
+    while client.get("/record/status").json()["active"]:  # the source ends after 64 s of audio
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    r = _post(client, "/record/stop")
+    assert r.status_code == 303
+    job = _wait(client, "/api/jobs/" + r.headers["location"].rsplit("/", 1)[1])
+    report = client.get(f"/sessions/{job['session_id']}/report.json").json()
+    assert report["audio"]["mode"] == "two-mic" and report["audio"]["duration_s"] == 64.0
+    assert sum(e["type"] == "interruption" for e in report["events"]) == 2

@@ -53,6 +53,7 @@ class Live:
     error: str | None = None
     path: Path | None = None
     duration_s: float = 0.0
+    analysis: Any = None  # a LiveAnalysis working beside the recorder, where it can
 
     @property
     def active(self) -> bool:
@@ -65,6 +66,27 @@ class Live:
 
 def live_of(request: Request) -> Live | None:
     return getattr(request.app.state, "recording", None)
+
+
+def _live_analysis(listener: str, samplerate: int, channels: int) -> Any:
+    """Analysis while recording (two mics at 16 kHz), so feedback is ready seconds after the stop;
+    None where it does not apply or the analysis stack is not installed (the page works without it)."""
+    try:
+        from ...live import LiveAnalysis
+        from ...options import AnalysisOptions
+    except ImportError:
+        return None
+    analysis = LiveAnalysis(AnalysisOptions(listener=listener), samplerate, channels)
+    return analysis if analysis.active else None
+
+
+def _finishing(analysis: Any) -> Analyzer:
+    def analyse(path: Path, listener: str, progress: Any) -> dict[str, Any]:
+        from ...report import report_to_dict
+
+        return report_to_dict(analysis.finish(path, progress))
+
+    return analyse
 
 
 @router.post("/start", name="record_start")
@@ -96,7 +118,9 @@ async def record_start(
             source, samplerate, channels = make_source()
             path = default_recording_path(directory=settings.data_dir / "recordings")
             path.parent.mkdir(parents=True, exist_ok=True)
-            result = Recorder(path, source, samplerate, channels, listener=listener, hook=hook).run(live.stop)
+            live.analysis = _live_analysis(listener, samplerate, channels)
+            tap = live.analysis.feed if live.analysis is not None else None
+            result = Recorder(path, source, samplerate, channels, listener=listener, hook=hook, tap=tap).run(live.stop)
             live.path, live.duration_s = result.path, result.duration_s
         except CoachError as e:  # RecordingInterrupted included: what was kept is in e.recording
             live.error = str(e).splitlines()[0]
@@ -124,7 +148,11 @@ async def record_stop(
         raise HTTPException(500, "The recorder did not stop; the audio so far is in the recordings folder.")
     request.app.state.recording = None
     if live.path is None or live.duration_s < MIN_SECONDS:
+        if live.analysis is not None:
+            live.analysis.close()
         raise HTTPException(422, live.error or "The recording was too short to analyse.")
+    if live.analysis is not None:
+        analyzer = _finishing(live.analysis)
     work = analyse_and_store(analyzer, live.path, live.listener, settings.data_dir, live.path.name)
     job_id = request.app.state.jobs.submit(live.path.name, work)
     return RedirectResponse(request.url_for("job_page", job_id=job_id), status_code=303)
