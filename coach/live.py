@@ -35,7 +35,7 @@ from .options import AnalysisOptions
 from .pipeline import Progress, analyze_audio, signal_of, transcription_plan
 from .segmentation import CHUNK_SAMPLES, segment_chunks, whole_chunks
 from .singlemic import diarize_single_mic, finished_windows
-from .transcribe import load_model, plan_batches, transcribe_batch
+from .transcribe import WINDOW_S, load_model, plan_batches, transcribe_batch
 from .types import SAMPLE_RATE, Audio, Precomputed, Report
 from .vad import speech_blocks
 
@@ -45,6 +45,7 @@ STEP_S = 20.0  # how much new audio wakes the worker
 FIT_AT_S = (30.0, 60.0, 120.0, 240.0, 480.0)  # when the leak fit is tried; the last is kept whatever it is
 SETTLED_FRAMES = 1000  # leak-only frames (10 s) per direction for a fit to be kept early
 SETTLE_S = 3.0  # speech this close to the end of what is known may still grow or merge
+WHISPER_BATCH_S = WINDOW_S - 1.0  # one Whisper window per call: at the stop, at most one is left per signal
 
 
 class LiveAnalysis:
@@ -93,7 +94,11 @@ class LiveAnalysis:
         self.close()
         audio = Audio(self._samples[:, : self._n], str(path), SAMPLE_RATE)
         log.info("live: %.0f s recorded, %d batches transcribed while recording", audio.duration, len(self._transcripts))
-        return analyze_audio(audio, self.options, progress, self.precomputed())
+        try:
+            return analyze_audio(audio, self.options, progress, self.precomputed())
+        finally:
+            # A server keeps finished jobs around: do not keep an hour of audio with them.
+            self._samples, self._n, self._transcripts, self._embeddings = self._samples[:, :0], 0, {}, {}
 
     def close(self) -> None:
         """Stop the worker (``finish`` does; call it where the recording is not analysed)."""
@@ -110,6 +115,7 @@ class LiveAnalysis:
             segmentation=self._segmentation,
             embeddings=dict(self._embeddings),
             transcripts=dict(self._transcripts),
+            whisper_batch_s=WHISPER_BATCH_S,
         )
 
     # ------------------------------------------------------------ the worker
@@ -202,7 +208,7 @@ class LiveAnalysis:
     def _transcribe_finished(self, prefix: Audio, diarization, known_s: float) -> None:
         model = load_model(self.options.model)
         for key, spans in transcription_plan(diarization, self.options).items():
-            batches = plan_batches(spans, prefix.duration)
+            batches = plan_batches(spans, prefix.duration, WHISPER_BATCH_S)
             # A batch is finished once the piece that opens the next one is settled: it can take no more.
             for batch, following in zip(batches, batches[1:]):
                 if following[0].end > known_s - SETTLE_S:

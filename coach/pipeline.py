@@ -17,7 +17,7 @@ from .options import AnalysisOptions
 from .quality import assess
 from .report import derive
 from .roles import resolve_listener
-from .transcribe import drop_leaked_words, load_model, transcribe_spans
+from .transcribe import BATCH_S, drop_leaked_words, load_model, transcribe_spans
 from .turns import build_turns, merge_regions, talk_time
 from .types import Audio, AudioInfo, Diarization, Precomputed, Report, Span, SpeechRegion, Word
 
@@ -150,9 +150,10 @@ def _transcribe(
 ) -> tuple[dict[str, list[Word]], list[Word]]:
     plan = transcription_plan(diarization, options)
     known = prior.transcripts if prior is not None else None
+    batch_s = prior.whisper_batch_s if prior is not None and prior.whisper_batch_s else BATCH_S
     words = {
         key: transcribe_spans(
-            model, signal_of(audio, key), spans, lambda f, i=i: progress((i + f) / len(plan)), known, key
+            model, signal_of(audio, key), spans, lambda f, i=i: progress((i + f) / len(plan)), known, key, batch_s
         )
         for i, (key, spans) in enumerate(plan.items())
     }

@@ -30,11 +30,12 @@ BASE_SIZE = 145_217_532
 WINDOW_S = 30.0
 PAD_S = 0.15
 GAP_S = 0.3
-# One Whisper window of packed speech per call. Measured against 240 s calls on the 30 bench files:
-# the same wall time and scores, 10 % less memory, and a recording in progress can be transcribed a
-# window at a time (live.py). Longer calls also cost memory: faster-whisper computes the features of
-# all it is given at once.
-BATCH_S = WINDOW_S - 1.0
+# Packed speech goes to Whisper four minutes at a time: faster-whisper computes the features of all it is
+# given at once (measured: 8 minutes in one call took 400 MB more than in 2-minute calls). Shorter calls
+# cost time: each ends with a short window of its own (on a 10-minute two-mic file, 29 s calls needed
+# 48 encoder windows where 240 s calls needed 30). Live analysis still uses one window per call, so that
+# little is left when the recording stops; it runs while the people talk.
+BATCH_S = 240.0
 
 
 def resolve_model(name: str) -> str:
@@ -144,14 +145,14 @@ def _batches(pieces: list[Span], limit_s: float) -> list[list[Span]]:
     return batches
 
 
-def plan_batches(spans: list[Span], duration: float) -> list[list[Span]]:
-    """The Whisper calls ``transcribe_spans`` makes: packed pieces, in groups of at most ``BATCH_S``.
+def plan_batches(spans: list[Span], duration: float, batch_s: float = BATCH_S) -> list[list[Span]]:
+    """The Whisper calls ``transcribe_spans`` makes: packed pieces, in groups of at most ``batch_s``.
 
     Groups are filled greedily from the start, so the first groups of a recording in progress are the
     first groups of the finished recording: what was transcribed while recording is reused.
     """
     pieces = pack_spans(spans, duration)
-    return _batches(pieces, BATCH_S) if pieces else []
+    return _batches(pieces, batch_s) if pieces else []
 
 
 def transcribe_spans(
@@ -161,15 +162,17 @@ def transcribe_spans(
     progress: Callable[[float], None] | None = None,
     known: Mapping[tuple, tuple[Word, ...]] | None = None,
     signal: object = None,
+    batch_s: float = BATCH_S,
 ) -> list[Word]:
     """Words spoken in ``spans`` of a mono 16 kHz signal, timed in seconds of the original signal.
 
     The spans are packed end to end with a short silence between them (so Whisper hears a pause where
     one stretch ends) and transcribed sequentially. Batched decoding was tried: it decodes each window
     once and stops at the first sentence end Whisper predicts, dropping the speech after a pause.
-    ``known`` holds batches transcribed before, keyed by ``(signal, tuple(batch))`` (``live.py``).
+    ``known`` holds batches transcribed before, keyed by ``(signal, tuple(batch))`` (``live.py``, which
+    transcribes ``batch_s`` at a time).
     """
-    batches = plan_batches(spans, len(samples) / SAMPLE_RATE)
+    batches = plan_batches(spans, len(samples) / SAMPLE_RATE, batch_s)
     total = sum(p.duration + GAP_S for batch in batches for p in batch)
     words: list[Word] = []
     done = 0.0

@@ -101,7 +101,7 @@ class Precomputed:
     ``crosstalk.EnergySoFar``) stays valid. ``speech``: per channel, the Silero spans of each finished VAD
     block. Single-mic: ``segmentation``, the segmentation model's output for the first whole chunks;
     ``embeddings``, the voice embedding of each finished window. Both: ``transcripts``, Whisper's words per
-    batch of packed speech, keyed by (signal, the batch's pieces).
+    batch of packed speech, keyed by (signal, the batch's pieces), batches of ``whisper_batch_s``.
     """
 
     leak_fit: Any = None
@@ -110,6 +110,7 @@ class Precomputed:
     segmentation: np.ndarray | None = None
     embeddings: Mapping[tuple[float, float], np.ndarray] = field(default_factory=dict)
     transcripts: Mapping[tuple, tuple["Word", ...]] = field(default_factory=dict)
+    whisper_batch_s: float | None = None
 
 
 @dataclass(frozen=True)

@@ -44,11 +44,11 @@ def test_energy_resumed_block_by_block_equals_energy_in_one_go(sample):
 
 def test_first_whisper_batches_do_not_depend_on_what_follows():
     spans = [Span(t, t + 4.0 + (i % 3)) for i, t in enumerate(np.arange(0.0, 300.0, 9.0))]
-    full = transcribe.plan_batches(spans, 400.0)
-    early = transcribe.plan_batches(spans[:20], 400.0)
+    full = transcribe.plan_batches(spans, 400.0, 29.0)
+    early = transcribe.plan_batches(spans[:20], 400.0, 29.0)
     assert len(full) > len(early) > 2
     assert early[:-1] == full[: len(early) - 1]  # all but the last, which may still grow
-    assert all(sum(p.duration + transcribe.GAP_S for p in b) <= transcribe.BATCH_S for b in full)
+    assert all(sum(p.duration + transcribe.GAP_S for p in b) <= 29.0 for b in full)
 
 
 def test_off_at_another_rate():
@@ -102,9 +102,10 @@ def test_two_mic_live_report_is_the_whole_analysis_with_less_left_to_do(sample, 
     live_report = live.finish(tmp_path / "talk.wav")
     live_calls = len(calls)
     calls.clear()
-    # From scratch, with the leak fit the live analysis kept (the one thing it decides differently).
+    # From scratch, with the leak fit the live analysis kept (the one thing it decides differently) and
+    # its Whisper batches (one window each, so that little is left at the stop).
     offline = analyze_audio(_as_read_back(recording, tmp_path / "talk.wav"), options,
-                            prior=Precomputed(leak_fit=prior.leak_fit))
+                            prior=Precomputed(leak_fit=prior.leak_fit, whisper_batch_s=prior.whisper_batch_s))
     assert live_calls < len(calls)  # whisper ran on less after the stop …
     _same_feedback(live_report, offline)  # … and the feedback is the same
     assert live_report.audio.duration_s == pytest.approx(recording.shape[1] / SAMPLE_RATE, abs=1e-3)
@@ -123,6 +124,7 @@ def test_single_mic_live_report_is_the_whole_analysis_with_less_left_to_do(monke
     live_report = live.finish(tmp_path / "talk.wav")
     live_calls = len(calls)
     calls.clear()
-    offline = analyze_audio(_as_read_back(recording, tmp_path / "talk.wav"), options)
+    offline = analyze_audio(_as_read_back(recording, tmp_path / "talk.wav"), options,
+                            prior=Precomputed(whisper_batch_s=prior.whisper_batch_s))
     assert live_calls < len(calls)
     _same_feedback(live_report, offline)

@@ -246,3 +246,23 @@ def test_unknown_device_with_real_portaudio():
     result = CliRunner().invoke(record_cli.record, ["--device", "no-such-microphone", "--no-analyze"])
     assert result.exit_code == 1
     assert "No input device matches 'no-such-microphone': run `coach devices`" in result.output
+
+
+@pytest.mark.slow
+def test_record_two_mics_then_feedback_from_the_live_analysis(tmp_path, coach_home):
+    """The whole path, nothing stood in: record the bundled two-mic sample (paced at 8x real time),
+    analyse it while recording, print the feedback, store the session."""
+    from coach.paths import samples_dir
+    from coach.store import Store
+
+    sample = samples_dir() / "practice-two-mic.flac"
+    out = tmp_path / "talk.wav"
+    result = run("--fake-source", f"x8:{sample}", "--channels", "2", "--duration", "63.8", "--out", str(out),
+                 "--listener", "second")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"Feedback ready [\d.]+ s after the recording stopped", result.output)
+    session = re.search(r"Saved as session (\S+)\.", result.output).group(1)
+    with Store(coach_home) as store:
+        report = store.report(session)
+    assert report["audio"]["mode"] == "two-mic" and report["audio"]["duration_s"] == pytest.approx(63.8, abs=0.01)
+    assert sum(e["type"] == "interruption" for e in report["events"]) == 2
