@@ -82,7 +82,8 @@ def test_unknown_label_in_data_is_an_error(tb, tmp_path):
         tb.load(tmp_path / "dev.jsonl")
 
 
-@pytest.mark.parametrize("name, minimum", [("dev.jsonl", 400), ("heldout.jsonl", 200)])
+@pytest.mark.parametrize("name, minimum", [("dev.jsonl", 400), ("heldout.jsonl", 200), ("heldout2.jsonl", 300),
+                                           ("heldout3.jsonl", 300)])
 def test_bundled_utterance_sets(tb, name, minimum):
     items = tb.load(BENCH.parent / "utterances" / name)
     assert len(items) >= minimum
@@ -94,3 +95,13 @@ def test_heldout_does_not_repeat_dev(tb):
     dev = {it["text"].lower() for it in tb.load(BENCH.parent / "utterances" / "dev.jsonl")}
     heldout = {it["text"].lower() for it in tb.load(BENCH.parent / "utterances" / "heldout.jsonl")}
     assert not dev & heldout
+
+
+@pytest.mark.parametrize("name", ["heldout2.jsonl", "heldout3.jsonl"])
+def test_blind_sets_share_only_common_lines_with_dev(tb, name):
+    """Written blind by other people, they meet dev only in lines everyone says ("Mm-hmm.", "why?")."""
+    dev = {it["text"].lower() for it in tb.load(BENCH.parent / "utterances" / "dev.jsonl")}
+    blind = {it["text"].lower() for it in tb.load(BENCH.parent / "utterances" / name)}
+    shared = dev & blind
+    assert len(shared) <= 0.05 * len(blind)
+    assert all(len(text.split()) <= 7 for text in shared)
