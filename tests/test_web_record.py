@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from coach.devices import fake_source
-from coach.web.deps import get_analyzer
+from coach.web.deps import get_analyzer, get_live_analysis
 from coach.web.routers.record import get_source_factory
 
 from .test_web_upload import _wait, fake_analyzer
@@ -23,6 +23,7 @@ def _post(client, url, **data):
 def test_record_start_status_stop_then_analysis(client, home):
     client.app.dependency_overrides[get_source_factory] = lambda: _tone_source
     client.app.dependency_overrides[get_analyzer] = lambda: fake_analyzer
+    client.app.dependency_overrides[get_live_analysis] = lambda: lambda *args: None  # the upload path
     assert client.get("/record/status").json()["active"] is False
     r = _post(client, "/record/start", listener="auto")
     assert r.status_code == 303 and r.headers["location"].endswith("/new#record")

@@ -28,6 +28,7 @@ DEFAULT_MAX_UPLOAD_BYTES = 1 << 30
 Progress = Callable[[str, float], None]
 Analyzer = Callable[[Path, str, Progress], dict[str, Any]]
 Relabeler = Callable[[dict[str, Any], str], dict[str, Any]]
+LiveAnalysisFactory = Callable[[str, int, int], Any]  # (listener, samplerate, channels) -> LiveAnalysis | None
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,22 @@ def default_analyzer(path: Path, listener: str, progress: Progress) -> dict[str,
 
 def get_analyzer() -> Analyzer:
     return default_analyzer
+
+
+def default_live_analysis(listener: str, samplerate: int, channels: int) -> Any:
+    """Analysis while recording (``coach.live``), so that feedback is ready seconds after the stop;
+    None where it does not apply or the analysis stack is not installed (the page works without it)."""
+    try:
+        from ..live import LiveAnalysis
+        from ..options import AnalysisOptions
+    except ImportError:
+        return None
+    analysis = LiveAnalysis(AnalysisOptions(listener=listener), samplerate, channels)
+    return analysis if analysis.active else None
+
+
+def get_live_analysis() -> LiveAnalysisFactory:
+    return default_live_analysis
 
 
 def default_relabeler(report: dict[str, Any], listener: str) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 
 from ...errors import CoachError, DeviceError
-from ..deps import Analyzer, Settings, get_analyzer, get_settings
+from ..deps import Analyzer, LiveAnalysisFactory, Settings, get_analyzer, get_live_analysis, get_settings
 from ..jobs import analyse_and_store
 from .upload import LISTENER_CHOICES
 
@@ -68,18 +68,6 @@ def live_of(request: Request) -> Live | None:
     return getattr(request.app.state, "recording", None)
 
 
-def _live_analysis(listener: str, samplerate: int, channels: int) -> Any:
-    """Analysis while recording (two mics at 16 kHz), so feedback is ready seconds after the stop;
-    None where it does not apply or the analysis stack is not installed (the page works without it)."""
-    try:
-        from ...live import LiveAnalysis
-        from ...options import AnalysisOptions
-    except ImportError:
-        return None
-    analysis = LiveAnalysis(AnalysisOptions(listener=listener), samplerate, channels)
-    return analysis if analysis.active else None
-
-
 def _finishing(analysis: Any) -> Analyzer:
     def analyse(path: Path, listener: str, progress: Any) -> dict[str, Any]:
         from ...report import report_to_dict
@@ -95,6 +83,7 @@ async def record_start(
     listener: str = Form("auto"),
     settings: Settings = Depends(get_settings),
     make_source: SourceFactory = Depends(get_source_factory),
+    live_analysis: LiveAnalysisFactory = Depends(get_live_analysis),
 ) -> RedirectResponse:
     from ...record import Recorder, default_recording_path
 
@@ -118,7 +107,7 @@ async def record_start(
             source, samplerate, channels = make_source()
             path = default_recording_path(directory=settings.data_dir / "recordings")
             path.parent.mkdir(parents=True, exist_ok=True)
-            live.analysis = _live_analysis(listener, samplerate, channels)
+            live.analysis = live_analysis(listener, samplerate, channels)
             tap = live.analysis.feed if live.analysis is not None else None
             result = Recorder(path, source, samplerate, channels, listener=listener, hook=hook, tap=tap).run(live.stop)
             live.path, live.duration_s = result.path, result.duration_s
