@@ -208,14 +208,14 @@ class LiveAnalysis:
     def _transcribe_finished(self, prefix: Audio, diarization, known_s: float) -> None:
         model = load_model(self.options.model)
         for key, spans in transcription_plan(diarization, self.options).items():
-            batches = plan_batches(spans, prefix.duration, WHISPER_BATCH_S)
+            signals = {key: signal_of(prefix, key)}
+            batches = plan_batches({key: spans}, prefix.duration, WHISPER_BATCH_S)
             # A batch is finished once the piece that opens the next one is settled: it can take no more.
             for batch, following in zip(batches, batches[1:]):
-                if following[0].end > known_s - SETTLE_S:
+                if following[0][1].end > known_s - SETTLE_S:
                     break
-                if (key, tuple(batch)) not in self._transcripts:
-                    words = transcribe_batch(model, signal_of(prefix, key), batch)
-                    self._transcripts[(key, tuple(batch))] = tuple(words)
+                if tuple(batch) not in self._transcripts:
+                    self._transcripts[tuple(batch)] = tuple(transcribe_batch(model, signals, batch))
 
     def _maybe_fit(self, samples: np.ndarray) -> None:
         # Each fit sees exactly the first FIT_AT_S seconds, however late the worker gets to it, so that

@@ -17,7 +17,7 @@ from .options import AnalysisOptions
 from .quality import assess
 from .report import derive
 from .roles import resolve_listener
-from .transcribe import BATCH_S, drop_leaked_words, load_model, transcribe_spans
+from .transcribe import drop_leaked_words, load_model, transcribe_signals
 from .turns import build_turns, merge_regions, talk_time
 from .types import Audio, AudioInfo, Diarization, Precomputed, Report, Span, SpeechRegion, Word
 
@@ -149,14 +149,10 @@ def _transcribe(
     prior: Precomputed | None,
 ) -> tuple[dict[str, list[Word]], list[Word]]:
     plan = transcription_plan(diarization, options)
+    signals = {key: signal_of(audio, key) for key in plan}
     known = prior.transcripts if prior is not None else None
-    batch_s = prior.whisper_batch_s if prior is not None and prior.whisper_batch_s else BATCH_S
-    words = {
-        key: transcribe_spans(
-            model, signal_of(audio, key), spans, lambda f, i=i: progress((i + f) / len(plan)), known, key, batch_s
-        )
-        for i, (key, spans) in enumerate(plan.items())
-    }
+    batch_s = prior.whisper_batch_s if prior is not None else None
+    words = transcribe_signals(model, signals, plan, progress, known, batch_s)
     if diarization.mode != "two-mic":
         return {}, words["mono"]
     speaker_of = {c: s for s, c in diarization.channel_of.items()}

@@ -12,7 +12,7 @@ import importlib
 import logging
 import os
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Hashable, Mapping
 
 import numpy as np
 
@@ -132,73 +132,93 @@ def pack_spans(spans: list[Span], duration: float) -> list[Span]:
     return pieces
 
 
-def _batches(pieces: list[Span], limit_s: float) -> list[list[Span]]:
+def _batches(pieces: list[tuple[Hashable, Span]], limit_s: float) -> list[list[tuple[Hashable, Span]]]:
     """Consecutive pieces in groups of at most ``limit_s`` seconds of speech."""
-    batches: list[list[Span]] = [[]]
+    batches: list[list[tuple[Hashable, Span]]] = [[]]
     used = 0.0
-    for piece in pieces:
+    for key, piece in pieces:
         if batches[-1] and used + piece.duration + GAP_S > limit_s:
             batches.append([])
             used = 0.0
-        batches[-1].append(piece)
+        batches[-1].append((key, piece))
         used += piece.duration + GAP_S
     return batches
 
 
-def plan_batches(spans: list[Span], duration: float, batch_s: float = BATCH_S) -> list[list[Span]]:
-    """The Whisper calls ``transcribe_spans`` makes: packed pieces, in groups of at most ``batch_s``.
+def plan_batches(
+    spans: Mapping[Hashable, list[Span]], duration: float, batch_s: float | None = None
+) -> list[list[tuple[Hashable, Span]]]:
+    """The Whisper calls ``transcribe_signals`` makes: each signal's packed pieces, as (signal, piece),
+    in groups of at most ``batch_s``, signal after signal.
 
-    Groups are filled greedily from the start, so the first groups of a recording in progress are the
-    first groups of the finished recording: what was transcribed while recording is reused.
+    A call never mixes signals: packing both microphones into one stream (to fill Whisper's windows
+    better) was tried and dropped, as Whisper's word times drift across a piece boundary and the
+    drift then moved words to the other person (the bundled sample's "what was that like for you"
+    became the listener's interruption). Groups are filled greedily from the start, so the first groups
+    of a recording in progress are the first groups of the finished recording: what was transcribed
+    while recording is reused.
     """
-    pieces = pack_spans(spans, duration)
-    return _batches(pieces, batch_s) if pieces else []
+    limit = batch_s or BATCH_S
+    return [
+        batch
+        for key, ss in spans.items()
+        for batch in (_batches([(key, piece) for piece in pack_spans(ss, duration)], limit) if ss else [])
+        if batch
+    ]
 
 
-def transcribe_spans(
+def transcribe_signals(
     model,
-    samples: np.ndarray,
-    spans: list[Span],
+    signals: Mapping[Hashable, np.ndarray],
+    spans: Mapping[Hashable, list[Span]],
     progress: Callable[[float], None] | None = None,
-    known: Mapping[tuple, tuple[Word, ...]] | None = None,
-    signal: object = None,
-    batch_s: float = BATCH_S,
-) -> list[Word]:
-    """Words spoken in ``spans`` of a mono 16 kHz signal, timed in seconds of the original signal.
+    known: Mapping[tuple, tuple[tuple[Hashable, Word], ...]] | None = None,
+    batch_s: float | None = None,
+) -> dict[Hashable, list[Word]]:
+    """Words spoken in ``spans[key]`` of each mono 16 kHz signal, timed in seconds of the recording.
 
-    The spans are packed end to end with a short silence between them (so Whisper hears a pause where
-    one stretch ends) and transcribed sequentially. Batched decoding was tried: it decodes each window
-    once and stops at the first sentence end Whisper predicts, dropping the speech after a pause.
-    ``known`` holds batches transcribed before, keyed by ``(signal, tuple(batch))`` (``live.py``, which
-    transcribes ``batch_s`` at a time).
+    Each signal's stretches are packed end to end with a short silence between them (so Whisper hears a
+    pause where one stretch ends) and transcribed sequentially. Batched decoding was tried: it decodes
+    each window once and stops at the first sentence end Whisper predicts, dropping the speech after a
+    pause. ``known`` holds batches transcribed before, keyed by ``tuple(batch)``
+    (``live.py``, which transcribes ``batch_s`` at a time; otherwise ``BATCH_S``).
     """
-    batches = plan_batches(spans, len(samples) / SAMPLE_RATE, batch_s)
-    total = sum(p.duration + GAP_S for batch in batches for p in batch)
-    words: list[Word] = []
+    duration = min((len(x) for x in signals.values()), default=0) / SAMPLE_RATE
+    batches = plan_batches(spans, duration, batch_s)
+    total = sum(p.duration + GAP_S for batch in batches for _, p in batch)
+    words: dict[Hashable, list[Word]] = {key: [] for key in spans}
     done = 0.0
     for batch in batches:
-        size = sum(p.duration + GAP_S for p in batch)
-        cached = known.get((signal, tuple(batch))) if known is not None else None
-        if cached is not None:
-            words += cached
-        else:
-            words += transcribe_batch(
-                model, samples, batch,
+        size = sum(p.duration + GAP_S for _, p in batch)
+        found = known.get(tuple(batch)) if known is not None else None
+        if found is None:
+            found = transcribe_batch(
+                model, signals, batch,
                 (lambda f, done=done, size=size: progress((done + f * size) / total)) if progress else None,
             )
+        for key, word in found:
+            words[key].append(word)
         done += size
-    words.sort(key=lambda w: w.start)
+    for ws in words.values():
+        ws.sort(key=lambda w: w.start)
     return words
 
 
-def transcribe_batch(model, samples: np.ndarray, pieces: list[Span], progress=None) -> list[Word]:
-    """One Whisper call on ``pieces`` of ``samples`` packed end to end."""
+def transcribe_spans(model, samples: np.ndarray, spans: list[Span], progress=None) -> list[Word]:
+    """Words spoken in ``spans`` of one mono 16 kHz signal (``transcribe_signals`` for one signal)."""
+    return transcribe_signals(model, {0: samples}, {0: spans}, progress)[0]
+
+
+def transcribe_batch(
+    model, signals: Mapping[Hashable, np.ndarray], pieces: list[tuple[Hashable, Span]], progress=None
+) -> list[tuple[Hashable, Word]]:
+    """One Whisper call on ``pieces`` (signal, stretch) packed end to end; each word with its signal."""
     gap = np.zeros(int(GAP_S * SAMPLE_RATE), np.float32)
     packed_parts, offsets = [], []
     cursor = 0.0
-    for piece in pieces:
+    for key, piece in pieces:
         a, b = int(piece.start * SAMPLE_RATE), int(piece.end * SAMPLE_RATE)
-        packed_parts += [samples[a:b], gap]
+        packed_parts += [signals[key][a:b], gap]
         offsets.append((cursor, piece.start, piece.end))
         cursor += (b - a + len(gap)) / SAMPLE_RATE
     packed = np.concatenate(packed_parts).astype(np.float32, copy=False)
@@ -210,10 +230,11 @@ def transcribe_batch(model, samples: np.ndarray, pieces: list[Span], progress=No
         condition_on_previous_text=False,
     )
     starts = np.array([o[0] for o in offsets])
-    words: list[Word] = []
+    words: list[tuple[Hashable, Word]] = []
     for segment in segments:
         for w in segment.words or ():
-            words.append(_unpack_word(w, starts, offsets))
+            i, word = _unpack_word(w, starts, offsets)
+            words.append((pieces[i][0], word))
         if progress:
             progress(min(1.0, segment.end / max(cursor, 1e-9)))
     return words
@@ -257,8 +278,9 @@ def drop_leaked_words(words: dict[str, list[Word]], samples: dict[str, np.ndarra
     return {k: [w for j, w in enumerate(ws) if j not in drop[k]] for k, ws in words.items()}
 
 
-def _unpack_word(w, starts: np.ndarray, offsets: list[tuple[float, float, float]]) -> Word:
-    """Map a word from packed time to recording time, clipped to the piece it was spoken in.
+def _unpack_word(w, starts: np.ndarray, offsets: list[tuple[float, float, float]]) -> tuple[int, Word]:
+    """Map a word from packed time to recording time, clipped to the piece it was spoken in (whose index
+    comes back with it).
 
     A word Whisper's aligner could not place comes back with no duration where it gave up; when that
     is in the padding before a piece's speech, the word is the previous piece's last one, cut short by
@@ -272,4 +294,4 @@ def _unpack_word(w, starts: np.ndarray, offsets: list[tuple[float, float, float]
     packed_start, orig_start, orig_end = offsets[i]
     start = min(max(orig_start + (w.start - packed_start), orig_start), orig_end)
     end = min(max(orig_start + (w.end - packed_start), start), orig_end)
-    return Word(round(float(start), 3), round(float(end), 3), w.word.strip(), round(float(w.probability), 3))
+    return i, Word(round(float(start), 3), round(float(end), 3), w.word.strip(), round(float(w.probability), 3))

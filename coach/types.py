@@ -101,7 +101,8 @@ class Precomputed:
     ``crosstalk.EnergySoFar``) stays valid. ``speech``: per channel, the Silero spans of each finished VAD
     block. Single-mic: ``segmentation``, the segmentation model's output for the first whole chunks;
     ``embeddings``, the voice embedding of each finished window. Both: ``transcripts``, Whisper's words per
-    batch of packed speech, keyed by (signal, the batch's pieces), batches of ``whisper_batch_s``.
+    batch of packed speech (each word with its signal), keyed by the batch's (signal, piece) pairs;
+    batches of ``whisper_batch_s``.
     """
 
     leak_fit: Any = None
@@ -109,7 +110,7 @@ class Precomputed:
     speech: tuple[tuple[tuple[Span, ...], ...], ...] = ()
     segmentation: np.ndarray | None = None
     embeddings: Mapping[tuple[float, float], np.ndarray] = field(default_factory=dict)
-    transcripts: Mapping[tuple, tuple["Word", ...]] = field(default_factory=dict)
+    transcripts: Mapping[tuple, tuple[tuple[Any, "Word"], ...]] = field(default_factory=dict)
     whisper_batch_s: float | None = None
 
 

@@ -21,13 +21,15 @@ def kinds(events, kind):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "mm-hmm", "Mm-hmm.", "yeah", "Right.", "okay", "I see", "oh wow", "uh-huh", "M -H -M.", "M .A .D.", "I.", "a"]
+    "text", ["", "mm-hmm", "Mm-hmm.", "yeah", "Right.", "okay", "I see", "oh wow", "uh-huh", "M -H -M.", "M .A .D.", "I.", "a",
+             "Oh no.", "Well, no."]
 )
 def test_backchannel_texts(text):
     assert is_backchannel_text(text, 3)
 
 
-@pytest.mark.parametrize("text", ["no wait", "but you should", "I think", "yeah but have you tried", "no", "so", "But", "and"])
+@pytest.mark.parametrize("text", ["no wait", "but you should", "I think", "yeah but have you tried", "no", "so", "But", "and",
+                                  "Well.", "well I think", "Well, you should"])
 def test_not_backchannel_texts(text):
     assert not is_backchannel_text(text, 3)
 

@@ -44,11 +44,11 @@ def test_energy_resumed_block_by_block_equals_energy_in_one_go(sample):
 
 def test_first_whisper_batches_do_not_depend_on_what_follows():
     spans = [Span(t, t + 4.0 + (i % 3)) for i, t in enumerate(np.arange(0.0, 300.0, 9.0))]
-    full = transcribe.plan_batches(spans, 400.0, 29.0)
-    early = transcribe.plan_batches(spans[:20], 400.0, 29.0)
+    full = transcribe.plan_batches({0: spans}, 400.0, 29.0)
+    early = transcribe.plan_batches({0: spans[:20]}, 400.0, 29.0)
     assert len(full) > len(early) > 2
     assert early[:-1] == full[: len(early) - 1]  # all but the last, which may still grow
-    assert all(sum(p.duration + transcribe.GAP_S for p in b) <= 29.0 for b in full)
+    assert all(sum(p.duration + transcribe.GAP_S for _, p in b) <= 29.0 for b in full)
 
 
 def test_off_at_another_rate():

@@ -30,11 +30,21 @@ def test_pack_spans_pads_merges_and_splits_long_speech():
 def test_batches_keep_order_and_respect_the_limit():
     from coach.transcribe import _batches
 
-    pieces = [Span(i * 10.0, i * 10.0 + 8.0) for i in range(20)]
+    pieces = [("mic", Span(i * 10.0, i * 10.0 + 8.0)) for i in range(20)]
     batches = _batches(pieces, 50.0)
     assert [p for b in batches for p in b] == pieces
-    assert all(sum(p.duration + 0.3 for p in b) <= 50.0 for b in batches)
+    assert all(sum(p.duration + 0.3 for _, p in b) <= 50.0 for b in batches)
     assert len(batches) == 4
+
+
+def test_a_whisper_call_never_mixes_microphones():
+    from coach.transcribe import plan_batches
+
+    batches = plan_batches({0: [Span(0, 5), Span(20, 24)], 1: [Span(6, 9), Span(22, 23)]}, 30.0, 12.0)
+    assert all(len({key for key, _ in b}) == 1 for b in batches)
+    order = [(key, round(p.start, 2)) for b in batches for key, p in b]
+    assert order == [(0, 0.0), (0, 19.85), (1, 5.85), (1, 21.85)]
+    assert all(sum(p.duration + 0.3 for _, p in b) <= 12.0 for b in batches) and len(batches) == 2
 
 
 def test_words_come_back_in_recording_time_across_batches(shared_data, monkeypatch):
@@ -42,6 +52,7 @@ def test_words_come_back_in_recording_time_across_batches(shared_data, monkeypat
     from coach import transcribe
 
     monkeypatch.setattr(transcribe, "BATCH_S", 5.0)
+    assert len(transcribe.plan_batches({0: [Span(2, 6), Span(22, 26)]}, 30.0)) == 2
     test_words_come_back_in_recording_time(shared_data)
 
 
