@@ -57,6 +57,7 @@ class LiveAnalysis:
         self.channels = channels
         self._samples = np.zeros((channels, SAMPLE_RATE * 60), np.float32)
         self._n = 0
+        self._fed = 0  # frames handed over by the recorder; _n falls short only if the worker broke
         self._inbox: queue.SimpleQueue = queue.SimpleQueue()
         self._closing = threading.Event()
         self._stepped_at = 0
@@ -82,6 +83,7 @@ class LiveAnalysis:
     def feed(self, block: np.ndarray) -> None:
         """A block as written to the WAV file: (frames, channels) float32. Quick; never blocks."""
         if self.active:
+            self._fed += len(block)
             # The file holds 16-bit samples; analyse exactly those, as reading the file back would.
             self._inbox.put(np.rint(np.clip(block, -1.0, 1.0) * 32767.0).astype(np.int16))
 
@@ -92,6 +94,11 @@ class LiveAnalysis:
 
             return analyze(path, self.options, progress)
         self.close()
+        if self._n != self._fed:  # the worker lost audio: the file on disk has all of it
+            log.warning("live analysis kept %d of %d frames; analysing %s instead", self._n, self._fed, path)
+            from .pipeline import analyze
+
+            return analyze(path, self.options, progress)
         audio = Audio(self._samples[:, : self._n], str(path), SAMPLE_RATE)
         log.info("live: %.0f s recorded, %d batches transcribed while recording", audio.duration, len(self._transcripts))
         try:
@@ -132,12 +139,13 @@ class LiveAnalysis:
             if isinstance(item, threading.Event):
                 item.set()
                 continue
-            self._append(item)
-            if self._closing.is_set() or self.failed is not None or self._n - self._stepped_at < STEP_S * SAMPLE_RATE:
-                continue
-            self._stepped_at = self._n
+            if self.failed is not None:
+                continue  # keep draining, so the recorder never waits on us
             try:
-                self.step()
+                self._append(item)
+                if not self._closing.is_set() and self._n - self._stepped_at >= STEP_S * SAMPLE_RATE:
+                    self._stepped_at = self._n
+                    self.step()
             except Exception as e:  # the recording must go on; the final analysis does the work instead
                 self.failed = f"{type(e).__name__}: {e}"
                 log.warning("live analysis stopped (%s); the recording is analysed when it stops", self.failed)

@@ -128,3 +128,22 @@ def test_single_mic_live_report_is_the_whole_analysis_with_less_left_to_do(monke
                             prior=Precomputed(whisper_batch_s=prior.whisper_batch_s))
     assert live_calls < len(calls)
     _same_feedback(live_report, offline)
+
+
+@pytest.mark.slow
+def test_a_broken_worker_loses_nothing_the_file_is_analysed(sample, tmp_path):
+    """If the worker fails (here: a block it cannot take), the recording on disk is analysed instead."""
+    import soundfile as sf
+
+    path = tmp_path / "talk.wav"
+    sf.write(path, sample.T, SAMPLE_RATE, subtype="PCM_16")
+    live = LiveAnalysis(AnalysisOptions(listener="second"), SAMPLE_RATE, 2)
+    half = sample.shape[1] // 2
+    live.feed(sample[:, :half].T)
+    live.feed(np.zeros((100, 3), np.float32))  # not two channels: the worker breaks on it
+    live.feed(sample[:, half:].T)
+    live.catch_up()
+    assert live.failed is not None
+    report = live.finish(path)
+    assert report.audio.duration_s == pytest.approx(sample.shape[1] / SAMPLE_RATE, abs=1e-3)
+    assert sum(e.type == "interruption" for e in report.events) == 2
