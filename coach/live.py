@@ -45,6 +45,7 @@ STEP_S = 20.0  # how much new audio wakes the worker
 FIT_AT_S = (30.0, 60.0, 120.0, 240.0, 480.0)  # when the leak fit is tried; the last is kept whatever it is
 SETTLED_FRAMES = 1000  # leak-only frames (10 s) per direction for a fit to be kept early
 SETTLE_S = 3.0  # speech this close to the end of what is known may still grow or merge
+GROW_S = 600  # the audio buffer grows by this much
 WHISPER_BATCH_S = WINDOW_S - 1.0  # one Whisper window per call: at the stop, at most one is left per signal
 
 
@@ -153,7 +154,9 @@ class LiveAnalysis:
     def _append(self, block: np.ndarray) -> None:
         n = len(block)
         if self._n + n > self._samples.shape[1]:
-            grown = np.zeros((self.channels, max(self._n + n, int(self._samples.shape[1] * 1.5))), np.float32)
+            # Ten more minutes at a time, not a factor: a factor leaves up to half the buffer unused
+            # and the copy then briefly holds 2.5 times the audio (an hour of two mics: 0.46 GB).
+            grown = np.empty((self.channels, self._n + n + GROW_S * SAMPLE_RATE), np.float32)
             grown[:, : self._n] = self._samples[:, : self._n]
             self._samples = grown
         self._samples[:, self._n : self._n + n] = block.T.astype(np.float32) / 32768.0
