@@ -147,13 +147,14 @@ def _explain_portaudio(e: Exception, device) -> str:
     return f"Cannot open the input device {device if device is not None else '(default)'}: {text}"
 
 
-def fake_source(spec: str, samplerate: int = 16_000, channels: int = 1, realtime: bool = True,
-                block_s: float = 0.05, seconds: float | None = None, speed: float = 1.0) -> Iterator[Block]:
+def fake_source(spec: str, samplerate: int = 16_000, channels: int = 1, speed: float = 1.0,
+                block_s: float = 0.05, seconds: float | None = None) -> Iterator[Block]:
     """Generated blocks for tests and demos (``--fake-source``); never used for real recordings.
 
     ``spec``: ``tone`` (440 Hz, 660 Hz on a second channel), ``silence``, ``noise``, or a path to an audio
     file (read with soundfile; its first ``channels`` channels, looped to ``seconds``).
-    ``realtime`` paces blocks like a microphone would, ``speed`` times faster (benchmarks).
+    ``speed`` paces blocks like a microphone would, that many times faster (benchmarks); 0 delivers
+    them as fast as they are taken.
     """
     n = max(1, int(block_s * samplerate))
     if spec in ("tone", "silence", "noise"):
@@ -178,7 +179,7 @@ def fake_source(spec: str, samplerate: int = 16_000, channels: int = 1, realtime
             return data[idx]
     start, i = time.monotonic(), 0
     while seconds is None or i * n < seconds * samplerate:
-        if realtime:
+        if speed > 0:
             time.sleep(max(0.0, start + (i + 1) * n / samplerate / speed - time.monotonic()))
         yield make(i), False
         i += 1

@@ -32,7 +32,7 @@ from . import crosstalk
 from .audio import channel_similarity
 from .diarize import diarize_two_mic
 from .options import AnalysisOptions
-from .pipeline import Progress, analyze_audio, signal_of, transcription_plan
+from .pipeline import Progress, analyze, analyze_audio, signal_of, transcription_plan
 from .segmentation import CHUNK_SAMPLES, segment_chunks, whole_chunks
 from .singlemic import diarize_single_mic, finished_windows
 from .transcribe import WINDOW_S, load_model, plan_batches, transcribe_batch
@@ -90,15 +90,10 @@ class LiveAnalysis:
 
     def finish(self, path: str | Path, progress: Progress | None = None) -> Report:
         """Wait for the worker, then analyse the whole recording, reusing what was done while recording."""
-        if not self.active:
-            from .pipeline import analyze
-
-            return analyze(path, self.options, progress)
         self.close()
-        if self._n != self._fed:  # the worker lost audio: the file on disk has all of it
-            log.warning("live analysis kept %d of %d frames; analysing %s instead", self._n, self._fed, path)
-            from .pipeline import analyze
-
+        if not self.active or self._n != self._fed:
+            if self.active:  # the worker lost audio: the file on disk has all of it
+                log.warning("live analysis kept %d of %d frames; analysing %s instead", self._n, self._fed, path)
             return analyze(path, self.options, progress)
         audio = Audio(self._samples[:, : self._n], str(path), SAMPLE_RATE)
         log.info("live: %.0f s recorded, %d batches transcribed while recording", audio.duration, len(self._transcripts))

@@ -172,8 +172,7 @@ def _make_source(device, channels, samplerate, fake_spec):
 
             samplerate = sf.info(spec).samplerate
         samplerate = samplerate or 16_000
-        source = fake_source(spec, samplerate, channels, realtime=speed > 0, speed=speed or 1.0)
-        return source, samplerate, channels
+        return fake_source(spec, samplerate, channels, speed=speed), samplerate, channels
     dev = resolve_device(device)
     info = input_info(dev, import_sounddevice())
     if channels is None:

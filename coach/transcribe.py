@@ -162,7 +162,7 @@ def plan_batches(
     return [
         batch
         for key, ss in spans.items()
-        for batch in (_batches([(key, piece) for piece in pack_spans(ss, duration)], limit) if ss else [])
+        for batch in _batches([(key, piece) for piece in pack_spans(ss, duration)], limit)
         if batch
     ]
 

@@ -436,7 +436,7 @@ def test_portaudio_source_counts_overflows_and_notices_a_lost_device(fake_sd, tm
 
 
 def test_fake_source_for_tests_and_demos(tmp_path):
-    blocks = list(fake_source("tone", RATE, 2, realtime=False, seconds=1.0))
+    blocks = list(fake_source("tone", RATE, 2, speed=0, seconds=1.0))
     x = np.concatenate([b for b, _ in blocks])
     assert x.shape == (RATE, 2) and not any(o for _, o in blocks)
     assert np.max(np.abs(x - np.concatenate([tone(1.0, 440.0), tone(1.0, 660.0)], 1))) < 1e-6

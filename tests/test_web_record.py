@@ -13,7 +13,7 @@ from .web_support import app, client, home, store_of, token  # noqa: F401
 
 
 def _tone_source():
-    return fake_source("tone", 16_000, 1, realtime=True), 16_000, 1
+    return fake_source("tone", 16_000, 1), 16_000, 1
 
 
 def _post(client, url, **data):
@@ -71,7 +71,7 @@ def test_two_mic_recording_is_analysed_while_it_is_made(client, home):
 
     sample = str(samples_dir() / "practice-two-mic.flac")
     client.app.dependency_overrides[get_source_factory] = lambda: lambda: (
-        fake_source(sample, 16_000, 2, realtime=True, speed=8.0, seconds=64.0), 16_000, 2)
+        fake_source(sample, 16_000, 2, speed=8.0, seconds=64.0), 16_000, 2)
     client.app.dependency_overrides[get_analyzer] = lambda: fake_analyzer  # must not be used here
     assert _post(client, "/record/start", listener="second").status_code == 303
     deadline = time.monotonic() + 60
