@@ -254,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-baseline", action="store_true", help="skip bare faster-whisper")
     ap.add_argument("--no-real", action="store_true", help="skip the real clips in ../shared/data")
     ap.add_argument("--only", help="only conversations whose id contains this")
+    ap.add_argument("--mode", choices=MODES, help="only this mix of each conversation")
     ap.add_argument("--repeat", type=int, default=1, help="time each run N times and keep the fastest")
     ap.add_argument("--details", action="store_true", help="also print one row per file")
     ap.add_argument("--long", type=float, metavar="MINUTES",
@@ -269,9 +270,10 @@ def main(argv: list[str] | None = None) -> int:
         # first measured file does not pay for the cold disk
         measured([sys.executable, "-m", "bench.bare_whisper", str(OUT_DIR / "conv" / truths[0]["files"]["single-mic"])],
                  work / "warmup.log", args.timeout)
-    rows = {m: [] for m in MODES}
+    modes = (args.mode,) if args.mode else MODES
+    rows = {m: [] for m in modes}
     for t in truths:
-        for mode in MODES:
+        for mode in modes:
             audio = OUT_DIR / "conv" / t["files"][mode]
             rows[mode].append(evaluate(args, t, audio, mode, t["listener_flag"][mode], work))
     summary: dict = {m: summarise(r) for m, r in rows.items() if r}
@@ -287,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     info = machine() | {"model": args.model or "tiny.en (default)"}
     print(table(summary, info))
     if args.details:
-        print("\n" + details([r for m in MODES for r in rows[m]]))
+        print("\n" + details([r for m in modes for r in rows[m]]))
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps({"machine": info, "summary": summary, "files": rows}, indent=1))

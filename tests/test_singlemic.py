@@ -1,0 +1,80 @@
+"""Single-microphone diarization: the windows say who speaks, the segmentation's local speakers say when."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from coach import singlemic
+from coach.options import AnalysisOptions
+from coach.paths import samples_dir
+from coach.segmentation import (
+    _TO_SPEAKERS, CHUNK_S, FRAME_DURATION, FRAME_STEP, FRAMES_PER_CHUNK, POWERSET, SegmentationOutput,
+)
+
+VOICE_A, VOICE_B = np.eye(2, 192, dtype=np.float32)
+
+
+def _segmentation(local_speakers: list[list[tuple[float, float]]], duration: float, step: float = 5.0):
+    """A segmentation output in which local speaker k of every chunk is active over ``local_speakers[k]``
+    (spans in recording time), as the model would say it with certainty."""
+    starts = np.arange(0.0, max(duration - CHUNK_S, 0.0) + step, step)
+    powerset = np.zeros((len(starts), FRAMES_PER_CHUNK, len(POWERSET)), np.float32)
+    for c, start in enumerate(starts):
+        centres = start + FRAME_DURATION / 2 + np.arange(FRAMES_PER_CHUNK) * FRAME_STEP
+        for f, t in enumerate(centres):
+            active = tuple(k for k, spans in enumerate(local_speakers) if any(a <= t < b for a, b in spans))
+            powerset[c, f, POWERSET.index(active)] = 1.0
+    return SegmentationOutput(starts, powerset, powerset @ _TO_SPEAKERS, duration, step)
+
+
+def _diarize(seg, truth: list[tuple[float, float, np.ndarray]], options=AnalysisOptions()):
+    """Run the voice assignment with each window embedded as the voice that fills most of it."""
+    windows, speech, overlap, edge = singlemic._windows(seg, options)
+
+    def who(t0, t1):
+        cover = [max(0.0, min(t1, b) - max(t0, a)) for a, b, _ in truth]
+        return truth[int(np.argmax(cover))][2]
+
+    embeddings = np.stack([who(*w) for w in windows])
+    return singlemic._assign_voices(embeddings, windows, speech, overlap, options, edge, seg)
+
+
+def _change_time(diarization) -> float:
+    first, second = diarization.regions[0], diarization.regions[1]
+    assert first.speaker != second.speaker
+    return second.start
+
+
+def test_change_of_speaker_is_placed_where_the_segmentation_puts_it():
+    # 0.375 s past a window step: the windows alone put the change anywhere within their overlap
+    truth = [(0.0, 5.375, VOICE_A), (5.375, 12.0, VOICE_B)]
+    seg = _segmentation([[(0.0, 5.375)], [(5.375, 12.0)]], 12.0)
+    diarization = _diarize(seg, truth)
+    assert len(diarization.regions) == 2
+    assert _change_time(diarization) == pytest.approx(5.375, abs=2 * FRAME_STEP)
+    assert diarization.regions[0].start <= diarization.regions[0].end <= diarization.regions[1].start
+
+
+def test_a_track_spanning_two_voices_does_not_outvote_the_windows():
+    # the model ran both voices into local speaker 0, which is mostly A: B's clear majorities still stand
+    truth = [(0.0, 7.375, VOICE_A), (7.375, 10.0, VOICE_B)]
+    seg = _segmentation([[(0.0, 10.0)]], 10.0)
+    diarization = _diarize(seg, truth)
+    assert [r.speaker for r in diarization.regions] == ["S1", "S2"]
+    assert abs(_change_time(diarization) - 7.375) < AnalysisOptions().embedding_window_s / 2
+
+
+def test_cut_ins_on_the_bundled_sample_start_where_the_listener_starts():
+    truth = json.loads((samples_dir() / "practice-two-mic.json").read_text())
+    samples, _ = sf.read(samples_dir() / truth["files"]["single-mic"], dtype="float32")
+    diarization = singlemic.diarize_single_mic(samples, AnalysisOptions())
+    regions = list(diarization.regions)
+    assert all(r.start <= r.end for r in regions) and regions == sorted(regions, key=lambda r: (r.start, r.end))
+    for cut_in in truth["interruptions"]:
+        # the windows alone began the first cut-in 0.8 s early, taking the partner's last words with it
+        starts = [r.start for r in regions if r.speaker == "S2" and abs(r.start - cut_in["time"]) < 1.0]
+        assert starts and abs(starts[0] - cut_in["time"]) < 0.25, (cut_in, starts)
