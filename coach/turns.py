@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from dataclasses import replace
 from typing import Iterable
 
 from .types import SpeechRegion, Turn, Word
+
+# A word outside its utterance stretches it by at most this much: further, the word's time is wrong.
+MAX_STRETCH_S = 1.0
 
 
 def merge_regions(regions: Iterable[SpeechRegion], max_gap_s: float) -> list[SpeechRegion]:
@@ -36,6 +40,13 @@ def _score(u: SpeechRegion, w: Word) -> tuple[float, float, float]:
     return (-_overlap(u.start, u.end, w.start, w.end), max(u.start - w.end, w.start - u.end, 0.0), -u.end)
 
 
+def _within(w: Word, lo: float, hi: float) -> Word:
+    """The word with its edges moved inside [lo, hi]."""
+    start = min(max(w.start, lo), hi)
+    end = max(min(w.end, hi), start)
+    return w if (start, end) == (w.start, w.end) else replace(w, start=start, end=end)
+
+
 def build_turns(
     regions: Iterable[SpeechRegion],
     words_by_speaker: dict[str, list[Word]],
@@ -46,8 +57,9 @@ def build_turns(
 
     ``words_by_speaker`` carries words whose speaker is known (two-mic: the channel's own words);
     ``unassigned_words`` (single-mic) go to the speaker whose utterance they overlap most. A word that
-    falls outside every utterance of its speaker joins the nearest one, stretching it (by a second at most):
-    Whisper heard speech there, so the utterance did last that long.
+    falls outside every utterance of its speaker joins the nearest one, stretching it (by a second at most,
+    and not over another speaker's utterance): Whisper heard speech there, so the utterance did last that
+    long. Words are trimmed to their turn.
     """
     utterances = merge_regions(regions, max_gap_s)
     members: dict[int, list[Word]] = defaultdict(list)
@@ -73,12 +85,30 @@ def build_turns(
         if best:
             members[min(best, key=lambda i: _score(utterances[i], w))].append(w)
 
+    ends = {k: [utterances[i].end for i in idx] for k, idx in by_speaker.items()}
+
+    def room(u: SpeechRegion) -> tuple[float, float]:
+        """How far the utterance may stretch: a second, and never over the other speakers' speech
+        before or after it. Whisper's word edges are glued to the next word's, so "tomorrow? | Nervous"
+        across a change of speaker gives the answer's first word the question's last moments; stretching
+        over them made an overlap, and an interruption, out of a polite turn."""
+        lo, hi = u.start - MAX_STRETCH_S, u.end + MAX_STRETCH_S
+        for k in by_speaker:
+            if k != u.speaker:
+                before = bisect.bisect_right(ends[k], u.start) - 1
+                after = bisect.bisect_left(starts[k], u.end)
+                if before >= 0:
+                    lo = max(lo, ends[k][before])
+                if after < len(starts[k]):
+                    hi = min(hi, starts[k][after])
+        return lo, hi
+
     turns = []
     for i, u in enumerate(utterances):
-        words = tuple(sorted(members.get(i, []), key=lambda w: w.start))
-        # Stretch by at most a second: further than that, the word's time is wrong, not the utterance's.
-        start = max(min([u.start] + [w.start for w in words]), u.start - 1.0)
-        end = min(max([u.end] + [w.end for w in words]), u.end + 1.0)
+        lo, hi = room(u)
+        words = tuple(_within(w, lo, hi) for w in sorted(members.get(i, []), key=lambda w: w.start))
+        start = min([u.start] + [w.start for w in words])
+        end = max([u.end] + [w.end for w in words])
         text = " ".join(w.word for w in words).strip()
         turns.append(Turn(u.speaker, round(start, 3), round(end, 3), text, words))
     turns.sort(key=lambda t: (t.start, t.end))

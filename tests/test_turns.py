@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from coach.detect import detect_events
+from coach.options import AnalysisOptions
 from coach.turns import build_turns, merge_regions, talk_time
 from coach.types import SpeechRegion, Word
 
@@ -49,6 +51,19 @@ def test_words_of_an_interruption_that_takes_the_floor_go_to_the_interrupter():
 def test_a_word_outside_its_turn_stretches_it_by_at_most_a_second():
     turns = build_turns([R("A", 2, 3)], {"A": [Word(0.2, 0.5, "early"), Word(2.1, 2.5, "on")]}, 0.5)
     assert turns[0].start == 1.0 and turns[0].text == "early on"
+    assert turns[0].words[0].start == turns[0].words[0].end == 1.0  # trimmed to its turn
+
+
+def test_a_word_glued_across_a_change_of_speaker_does_not_stretch_over_the_other():
+    # Whisper starts "Nervous" where "tomorrow?" ends, 0.15 s before the answer really begins
+    regions = [R("L", 0.0, 2.15), R("P", 2.3, 4.0)]
+    words = [Word(1.4, 2.0, "tomorrow?"), Word(2.0, 2.6, "Nervous"), Word(2.6, 3.0, "but")]
+    turns = build_turns(regions, {}, 0.5, words)
+    assert [(t.speaker, t.start, t.text) for t in turns] == [("L", 0.0, "tomorrow?"), ("P", 2.15, "Nervous but")]
+    assert turns[1].words[0].start == 2.15 and turns[1].words[0].end == 2.6
+    assert [e.type for e in detect_events(turns, "L", AnalysisOptions()) if e.type == "interruption"] == []
+    for t in turns:
+        assert all(t.start <= w.start <= w.end <= t.end for w in t.words)
 
 
 def test_talk_time_counts_each_speaker_once():
