@@ -55,8 +55,11 @@ QUOTE_FRAME_LIKE = _rx(r"\b(?:hes|shes|theyre|im|everyones)\ (?:just\ |always\ |
 NOT_QUOTE = _rx(r"\b(?:id|i\ would|i\ will|ill|can\ i|may\ i|mind\ if\ i|let\ me)\s+(?:just\ )?(?:say|tell|suggest|ask)|\b(?:if|when|what|how)\ i\ (?:suggested|said|told|asked|tell|say)")
 
 # --- advice --------------------------------------------------------------------------------------
+# Talking it through here and now: "would it help to talk through what feels hardest?" invites the
+# partner to keep talking, which is what a listener is for; "…to talk to your manager" is advice.
+TALK_HERE = r"(?:talk\ (?:it\ |this\ |that\ |things\ )?(?:through|about|over|out|more)|talk\ to\ me|say\ more|tell\ me)\b"
 ADVICE = _rx(
-    r"""
+    rf"""
     \byou\ (?:really\ |definitely\ |probably\ |honestly\ |seriously\ |totally\ |kind\ of\ |kinda\ |sort\ of\ |just\ |maybe\ |still\ |so\ |all\ )*
         (?:should(?!\ have|ve|\ of|nt|\ not)|need\ (?:a|an|some)\ (?:break|holiday|vacation|rest|day\ off|lawyer|therapist|doctor|new|change|plan|nap|proper|real|good)\b|need\ to|needa|have\ to|gotta|got\ to|ought\ to(?!\ have\ (?:\w+ed|known|done|seen|been|gone|told|said|thought)\b)|
            could\ (?:always|just|maybe|try|also|ask|talk|tell|go|get|take|call|say|move|look|see\ a|see\ someone|start|write|email|text|switch|quit|leave|stay|find|speak)|
@@ -98,8 +101,8 @@ ADVICE = _rx(
     |\bmake\ sure\ (?:you|to)\b
     |\bmaybe\ (?:just\ )?(?:try|you\ should|you\ could|talk|ask|tell|go|get|take|call|see|look)\b
     |\bso\ you\ should\ (?:do|too)\b
-    |\bwhat\ (?:i\ would|id)\ (?:\w+\ ){0,2}(?:think\ about|try|consider|look\ at|look\ into)\ is\b
-    |\b(?:would|could|might|wouldnt)\ it\ (?:help|be\ (?:worth|better|easier|a\ good\ idea|helpful))\b
+    |\bwhat\ (?:i\ would|id)\ (?:\w+\ ){{0,2}}(?:think\ about|try|consider|look\ at|look\ into)\ is\b
+    |\b(?:would|could|might|wouldnt)\ it\ (?:help|be\ (?:worth|better|easier|a\ good\ idea|helpful))\b(?!\ (?:you\ )?to\ {TALK_HERE})
     """
 )
 # Indirect suggestions: wondering aloud, other people's success, resources on offer.

@@ -227,11 +227,13 @@ def _label_sentence(body: str, qmark: bool) -> set[str]:
     if judgment:
         labels.add("judgment")
     permission = bool(R.PERMISSION.search(body))
+    # A sentence of one bare verb ("Phone.") is a fragment, on one microphone most often the partner's
+    # last word given to the listener; "just leave" or "call her" is a suggestion.
     if permission:
         labels.add("permission")
     elif (
         (R.ADVICE.search(own) or R.ADVICE_INDIRECT.search(own)) and not R.ADVICE_NOT.search(own)
-    ) or any(map(_is_imperative, _clauses(own))):
+    ) or (len(own.split()) > 1 and any(map(_is_imperative, _clauses(own)))):
         labels.add("advice")
     if R.VALIDATION.search(body) and not R.VALIDATION_NOT.search(body):
         labels.add("validation")

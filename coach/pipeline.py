@@ -99,7 +99,7 @@ def analyze_audio(
     )
     rep.done("transcribe")
 
-    turns = build_turns(diarization.regions, words_by_speaker, options.min_silence_s, unassigned)
+    turns = build_turns(diarization.regions, words_by_speaker, options.min_silence_s, unassigned, diarization.dominant)
     talk = talk_time(diarization.regions)
     speakers, events, metrics = derive(
         turns, diarization.overlaps, diarization.speakers, diarization.channel_of, talk, listener,

@@ -219,6 +219,12 @@ def _assign_voices(embeddings, windows, speech, overlap, options: AnalysisOption
         first_speech.setdefault(r.speaker, r.start)
     names = name_speakers(first_speech, first_speech)
     regions = sorted((SpeechRegion(names[r.speaker], r.start, r.end) for r in regions), key=lambda r: (r.start, r.end))
+    dominant = sorted(
+        (SpeechRegion(names[str(voice)], round(edge(a), 3), round(edge(b), 3))
+         for voice in range(n_voices) if str(voice) in names
+         for a, b in _runs(speech & (ranked[:, 0] == voice))),
+        key=lambda r: (r.start, r.end),
+    )
     notes = []
     if n_voices < options.speakers:
         notes.append(f"expected {options.speakers} voices but heard {n_voices}")
@@ -228,4 +234,5 @@ def _assign_voices(embeddings, windows, speech, overlap, options: AnalysisOption
         regions=tuple(regions),
         overlaps=overlaps_of(regions),
         notes=tuple(notes),
+        dominant=tuple(dominant),
     )

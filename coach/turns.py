@@ -52,11 +52,13 @@ def build_turns(
     words_by_speaker: dict[str, list[Word]],
     max_gap_s: float,
     unassigned_words: list[Word] | None = None,
+    dominant: Iterable[SpeechRegion] = (),
 ) -> list[Turn]:
     """Turns sorted by start; every word lands in exactly one turn.
 
     ``words_by_speaker`` carries words whose speaker is known (two-mic: the channel's own words);
-    ``unassigned_words`` (single-mic) go to the speaker whose utterance they overlap most. A word that
+    ``unassigned_words`` (single-mic) go to the speaker whose utterance they overlap most, and inside an
+    overlap to the speaker ``dominant`` says was the voice most heard there. A word that
     falls outside every utterance of its speaker joins the nearest one, stretching it (by a second at most,
     and not over another speaker's utterance): Whisper heard speech there, so the utterance did last that
     long. Words are trimmed to their turn.
@@ -79,11 +81,25 @@ def build_turns(
         if speaker in by_speaker:
             for w in words:
                 members[nearest(speaker, w)].append(w)
+    heard = defaultdict(list)
+    for r in sorted(dominant, key=lambda r: r.start):
+        heard[r.speaker].append(r)
+    heard_starts = {k: [r.start for r in v] for k, v in heard.items()}
+
+    def heard_during(speaker: str, w: Word) -> float:
+        spans = heard.get(speaker, [])
+        at = bisect.bisect_right(heard_starts.get(speaker, []), w.end)
+        return sum(_overlap(r.start, r.end, w.start, w.end) for r in spans[max(0, at - 3) : at])
+
     for w in unassigned_words or ():
         # Best utterance per speaker, then the best of those.
         best = [nearest(speaker, w) for speaker in by_speaker]
         if best:
-            members[min(best, key=lambda i: _score(utterances[i], w))].append(w)
+            def rank(i: int) -> tuple[float, ...]:
+                overlap, distance, longer = _score(utterances[i], w)
+                return overlap, distance, -heard_during(utterances[i].speaker, w), longer
+
+            members[min(best, key=rank)].append(w)
 
     ends = {k: [utterances[i].end for i in idx] for k, idx in by_speaker.items()}
 

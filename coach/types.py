@@ -81,6 +81,8 @@ class Diarization:
     ``regions`` include overlapped speech: where two people talk at once, both have a region.
     ``overlaps`` are the stretches where at least two speakers are active.
     ``channel_of`` maps a speaker to its microphone in two-mic mode.
+    ``dominant`` (single-mic): where each speaker is the voice most heard, overlaps included; a word
+    Whisper hears inside an overlap is most likely that voice's.
     """
 
     mode: Mode
@@ -89,6 +91,7 @@ class Diarization:
     overlaps: tuple[Span, ...]
     channel_of: Mapping[str, int] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    dominant: tuple[SpeechRegion, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)

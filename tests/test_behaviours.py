@@ -142,6 +142,13 @@ MIXED = case(
 # Things that look like a behaviour and are not.
 HARD_NEGATIVES = case(
     ("mm-hmm", []),
+    # the partner's last word given to the listener on one microphone, then the listener's own words
+    ("phone. I'm so sorry. That's a lot to take in.", ["validation"]),
+    # talking it through here is what the listener offers; talking to someone else is advice
+    ("Would it help to talk through what feels hardest about that?", ["closed_question"]),
+    ("would it help to talk about it", ["closed_question"]),
+    ("Would it help to talk to your manager?", ["advice", "closed_question"]),
+    ("Just leave.", ["advice"]),
     ("yeah", []),
     ("okay, go on", []),
     ("", []),

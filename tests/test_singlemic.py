@@ -74,6 +74,11 @@ def test_cut_ins_on_the_bundled_sample_start_where_the_listener_starts():
     diarization = singlemic.diarize_single_mic(samples, AnalysisOptions())
     regions = list(diarization.regions)
     assert all(r.start <= r.end for r in regions) and regions == sorted(regions, key=lambda r: (r.start, r.end))
+    for d in diarization.dominant:  # the voice most heard is one of the voices speaking
+        assert d.end - d.start < AnalysisOptions().min_speech_s or any(
+            r.speaker == d.speaker and r.start <= d.start <= d.end <= r.end for r in regions
+        )
+    assert {d.speaker for d in diarization.dominant} == set(diarization.speakers)
     for cut_in in truth["interruptions"]:
         # the windows alone began the first cut-in 0.8 s early, taking the partner's last words with it
         starts = [r.start for r in regions if r.speaker == "S2" and abs(r.start - cut_in["time"]) < 1.0]

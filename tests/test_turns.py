@@ -48,6 +48,18 @@ def test_words_of_an_interruption_that_takes_the_floor_go_to_the_interrupter():
     assert [(t.speaker, t.text) for t in turns] == [("P", "so"), ("L", "you should quit")]
 
 
+def test_a_word_inside_an_overlap_goes_to_the_voice_most_heard_there():
+    # the listener's advice over the partner, who carries on after it: one mic's Whisper hears the advice
+    regions = [R("P", 0, 10), R("L", 3, 6)]
+    words = [Word(1, 1.5, "night"), Word(3.5, 4.0, "if"), Word(4.0, 4.5, "I"), Word(4.5, 5.0, "were"),
+             Word(5.0, 5.5, "you"), Word(8, 8.5, "anyway")]
+    without = build_turns(regions, {}, 0.5, words)
+    assert [(t.speaker, t.text) for t in without] == [("P", "night if I were you anyway"), ("L", "")]
+    dominant = [R("P", 0, 3.2), R("L", 3.2, 5.8), R("P", 5.8, 10)]
+    turns = build_turns(regions, {}, 0.5, words, dominant)
+    assert [(t.speaker, t.text) for t in turns] == [("P", "night anyway"), ("L", "if I were you")]
+
+
 def test_a_word_outside_its_turn_stretches_it_by_at_most_a_second():
     turns = build_turns([R("A", 2, 3)], {"A": [Word(0.2, 0.5, "early"), Word(2.1, 2.5, "on")]}, 0.5)
     assert turns[0].start == 1.0 and turns[0].text == "early on"
