@@ -221,7 +221,9 @@ class LiveAnalysis:
                 if following[0][1].end > known_s - SETTLE_S:
                     break
                 if tuple(batch) not in self._transcripts:
-                    self._transcripts[tuple(batch)] = tuple(transcribe_batch(model, signals, batch))
+                    self._transcripts[tuple(batch)] = tuple(
+                        transcribe_batch(model, signals, batch, beam_size=self.options.beam_size)
+                    )
 
     def _maybe_fit(self, samples: np.ndarray) -> None:
         # Each fit sees exactly the first FIT_AT_S seconds, however late the worker gets to it, so that

@@ -152,7 +152,7 @@ def _transcribe(
     signals = {key: signal_of(audio, key) for key in plan}
     known = prior.transcripts if prior is not None else None
     batch_s = prior.whisper_batch_s if prior is not None else None
-    words = transcribe_signals(model, signals, plan, progress, known, batch_s)
+    words = transcribe_signals(model, signals, plan, progress, known, batch_s, options.beam_size)
     if diarization.mode != "two-mic":
         return {}, words["mono"]
     speaker_of = {c: s for s, c in diarization.channel_of.items()}

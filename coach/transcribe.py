@@ -174,6 +174,7 @@ def transcribe_signals(
     progress: Callable[[float], None] | None = None,
     known: Mapping[tuple, tuple[tuple[Hashable, Word], ...]] | None = None,
     batch_s: float | None = None,
+    beam_size: int = 5,
 ) -> dict[Hashable, list[Word]]:
     """Words spoken in ``spans[key]`` of each mono 16 kHz signal, timed in seconds of the recording.
 
@@ -195,6 +196,7 @@ def transcribe_signals(
             found = transcribe_batch(
                 model, signals, batch,
                 (lambda f, done=done, size=size: progress((done + f * size) / total)) if progress else None,
+                beam_size,
             )
         for key, word in found:
             words[key].append(word)
@@ -210,7 +212,8 @@ def transcribe_spans(model, samples: np.ndarray, spans: list[Span], progress=Non
 
 
 def transcribe_batch(
-    model, signals: Mapping[Hashable, np.ndarray], pieces: list[tuple[Hashable, Span]], progress=None
+    model, signals: Mapping[Hashable, np.ndarray], pieces: list[tuple[Hashable, Span]], progress=None,
+    beam_size: int = 5,
 ) -> list[tuple[Hashable, Word]]:
     """One Whisper call on ``pieces`` (signal, stretch) packed end to end; each word with its signal."""
     gap = np.zeros(int(GAP_S * SAMPLE_RATE), np.float32)
@@ -225,6 +228,7 @@ def transcribe_batch(
     segments, _info = model.transcribe(
         packed,
         language="en",
+        beam_size=beam_size,
         word_timestamps=True,
         vad_filter=False,
         condition_on_previous_text=False,
