@@ -28,6 +28,7 @@ LEAD = _rx(
     i\ mean|i\ guess|basically|then|now|look|hey|mm|ah|gosh|god|oh\ god|man|mate|wow|sure|just\ to\ check|ugh|meh|funny|tbh|haha|ha|lol|sorry(?=,))\b[\s,]*)+"""
 )
 
+FILLER_BETWEEN_COMMAS = re.compile(r",\s*(?:u+m+|u+h+m*|e+r+m*|like)\s*,")
 FILLERS = re.compile(r"\b(?:u+m+|u+h+m*|e+r+m*|h+m+|mm+|uhh+)\b[,]?")
 # "like" as filler: after a discourse word or a comma, or before a comma.
 FILLER_LIKE = re.compile(r"(?:(?<=^)|(?<=[,])|(?<=\bso)|(?<=\band)|(?<=\bbut)|(?<=\bokay)|(?<=\byeah)|"
@@ -44,10 +45,10 @@ _PERSON = r"(?:mom|mum|dad|mother|father|boss|manager|therapist|doctor|friend|si
 _NAME = r"(?:(?<=^)|(?<=,\ )|(?<=\band\ )|(?<=\bbut\ )|(?<=\bso\ ))(?!(?:(?:you|i|we|they|he|she)\w*|that|thats|it|its|this|what|who|which|having|as|well|not|only|nicely|enough|never|already|just|be|been)\b)[a-z]+"
 _REPORTER = rf"(?:i|he|she|they|we|everyone|everybody|people|someone|somebody|nobody|(?:my|his|her|their|our|the|your)\ (?:\w+\ )?{_PERSON}|{_PERSON}|{_NAME})"
 QUOTE_FRAME = _rx(
-    rf"""\b{_REPORTER}\s+(?:just\ |always\ |kept\ |keeps\ |keep\ |even\ )?
+    rf"""(?<!\bwhat\ )(?<!\bhow\ )\b{_REPORTER}\s+(?:just\ |always\ |kept\ |keeps\ |keep\ |even\ )?
     (?:said|says|told\ (?:me|him|her|them|us|you)|tells\ (?:me|him|her|them|us|you)|telling\ (?:me|you)|mentioned|thinks|(?:was|were|has\ been|keeps)\ saying|asked(?:\ me|\ him|\ her|\ them)?|
        asks|was\ like|were\ like|is\ like|goes(?!\ (?:through|to|away|on|by|back|out|home|in|up|down|off|with|for|around|over|the\ same|like\ that))|went\ like|suggested|suggests|saying|telling\ me|asking|texted(?:\ me)?|
-       wrote|reckons)\b(?:(?<=like)(?!\ (?:that|this|him|her|me|mine|them)\b(?!\ (?:is|was|s)\b))|(?<!like))"""
+       wrote|reckons)\b(?:(?<=like)(?!\ (?:that|this|him|her|me|mine|them)\b(?!\ (?:is|was|s)\b))(?!\s*$)|(?<!like))"""
 )
 # "hes like, why don't you…": the contraction hides the reporter from QUOTE_FRAME.
 QUOTE_FRAME_LIKE = _rx(r"\b(?:hes|shes|theyre|im|everyones)\ (?:just\ |always\ |all\ )?like\b(?!\ (?:that|this|it|him|her|me|you|mine)\b(?:\ too|\ as\ well|\s*$|,))")
@@ -194,6 +195,7 @@ WH_NOT_QUESTION = _rx(
     |who\ (?:knows|cares|(?:even\ )?(?:does|would\ do|says)\ (?:that|this|stuff\ like\ that))|whats\ the\ point
     |(?:what|how|why)\ (?:else\ )?(?:am|was|do|did)\ i\ (?:supposed|meant|even|gonna|thinking|always|ever)|what\ was\ that$
     |why\ does\ this\ always
+    |who\ (?:wouldnt|would\ not|wouldve|would\ have|doesnt|isnt|hasnt)\b
     |(?:what|how)\ can\ you\ do\b(?!\ to|\ about)
     )"""
 )
@@ -272,6 +274,15 @@ VALIDATION = _rx(
     |\btook\ (?:a\ lot\ of\ |real\ |so\ much\ )?(?:courage|guts|strength)\b
     |\bthats\ (?:a\ lot|so\ much)\b|\bthats\ (?:\w+\ )?(?:rotten|bad|hard|rough|tough)\ luck\b
     |\byou(?:re|\ are)\ not\ (?:overreacting|crazy|mad|stupid|silly|wrong\ to|imagining|being\ (?:dramatic|silly|unreasonable|paranoid))\b |\b(?:and|but)\ (?:thats|that\ is|its)\ (?:totally\ |completely\ |perfectly\ |really\ )?(?:ok|okay|alright|all\ right|fine|normal|understandable|valid)\s*$
+    |\b(?:nothing|isnt\ anything|not\ anything)\ (?:\w+\ )?(?:wrong|weird|strange|odd|silly|stupid|shameful|embarrassing|unusual|crazy)\ (?:about|with|in)\b
+    |\b(?:understandable|normal|natural|human|fair|reasonable|legitimate)\ (?:to|that\ you)\ (?:\w+\ )?(?:feel|be|want|need|grieve|miss|cry|struggle|worry|wobble|doubt|get|find|have)\b
+    |\b(?:every|a|all\ the)\ right\ to\ (?:be|feel)\b
+    |^(?:i\ mean\ |honestly\ |but\ )?who\ (?:wouldnt|would\ not|wouldve|would\ have|doesnt|isnt|hasnt)\b
+    |\b(?:anyone|anybody|everyone|most\ people|a\ lot\ of\ people|lots\ of\ people)\ (?:wouldve|would\ have)\b
+    |\b(?:its|it\ has|this\ has|thats|that\ has)\ been\ (?:(?:such|so|really|quite|genuinely|a|an)\ ){{0,3}}(?:a\ lot|so\ much|hard|tough|rough|brutal|awful|nightmare|exhausting|heavy|draining|horrible|difficult)\b
+    |\b(?:so|really|incredibly|very|pretty|seriously|super)\ (?:brave|courageous|strong)\b|\bthats\ (?:\w+\ )?(?:brave|courageous)\b
+    |\b(?:good|well\ done|fair\ play|props|kudos|hats\ off)\ (?:on|to)\ you\b|^well\ done\b
+    |\bshows\ (?:real\ |a\ lot\ of\ |such\ |so\ much\ |genuine\ )?(?:resilience|strength|courage|character|maturity|guts)\b|\bcounts\ for\ (?:a\ lot|something|so\ much)\b
     """
 )
 VALIDATION_NOT = _rx(r"\b(?:not\ that\ (?:bad|hard)|not\ a\ big\ deal|its\ normal(?=.*\beveryone\b))")
@@ -305,12 +316,18 @@ SELF_FOCUS = _rx(
 SELF_TOO = _rx(r"^(?:i|ive|im|i\ have|i\ was|i\ am|i\ also|i\ used\ to|my\ \w+(?:\ \w+)?)\b(?!\ (?:would|could)\b).*\b(?:too|as\ well|either)$")
 
 # --- judgment -----------------------------------------------------------------------------------
+# Names for the partner or the people in their story: the listener judging, not listening.
+INSULT = (
+    r"(?:nightmare|piece\ of\ work|narcissist|jerk|idiot|moron|prick|arse|ass|asshole|arsehole|dick|tool|muppet|"
+    r"control\ freak|bully|creep|snake|manipulator|psycho|child|baby|brat|loser|liar|cheat|monster|drama\ queen|"
+    r"doormat|pushover|coward|hypocrite|user|leech|nutter|lunatic|clown|waste\ of\ space|snob|know\ it\ all)"
+)
 JUDGMENT = _rx(
-    r"""
+    rf"""
     \bexaggerat(?:ing|e)\b|\bdrama\ queen\b|\bcry\ ?baby\b|\bsnowflake\b|\b(?:toughen|man|grow|harden)\ up\b|\bget\ a\ grip\b|\bget\ over\ yourself\b
     |\bhardly\ the\ (?:worst|end)\b|\bnot\ the\ worst\ thing\b|\bcatastrophi[sz]ing\b|\bmaking\ excuses\b
     |\b(?:its|it\ is)\ not\ like\ (?:he|she|they|you|it|its|thats|anyone|someone|somebody|anybody)\b
-    |(?<!not\ )\bover(?:reacting|react|reaction|thinking\ (?:it|this|things)|thinking|dramati[sz]ing)\b
+    |(?<!not\ )(?<!\bim\ )(?<!\bi\ am\ )(?<!\bi\ was\ )(?<!\bam\ i\ )\bover(?:reacting|react|reaction|thinking\ (?:it|this|things)|thinking|dramati[sz]ing)\b
     |\b(?:too|so|overly|oversensitive)\ (?:sensitive|dramatic|emotional|touchy|harsh)\b|(?<!not\ )\bbeing\ (?:a\ bit\ |so\ |kind\ of\ |really\ )?(?:dramatic|sensitive|harsh|silly|ridiculous|childish|paranoid|unreasonable|a\ baby)\b|\b(?:dont|stop)\ be(?:ing)?\ (?:so|such)\b
     |\b(?:not|no)\ (?:that\ |such\ |a\ )?(?:a\ )?big\ (?:a\ )?deal\b|\bnot\ that\ (?:bad|deep|serious|big)\b|\breally\ not\ that\b
     |\bmaking\ (?:a\ big\ deal|this|it|such\ a)\b.*\b(?:bigger|nothing|big\ deal|out\ of)\b|\bblowing\ (?:this|it|things)\b|\bmountain\ out\ of\b
@@ -319,7 +336,7 @@ JUDGMENT = _rx(
     |\byou\ (?:really\ |honestly\ |just\ |probably\ )?(?:shouldve|should\ have|should\ of)\ (?!(?:seen|heard|watched)\ (?:her|him|his|them|their|the|my|our|how|what|it\ all)\b|been\ there\b)
     |\byou\ (?:shouldnt|should\ not)\ have\b|\bknown\ better\b|\byou\ (?:really\ )?ought\ to\ have\ (?:\w+ed|done|seen|been|gone|told|said|thought)\b
     |\b(?:could|it\ could|things\ could)\ (?:always\ )?(?:be|have\ been)\ (?:a\ lot\ |way\ |much\ |so\ much\ )?worse\b
-    |\bnot\b.{0,12}\bthe\ end\ of\ the\ world\b|\b(?:thats|such\ is)\ life\b|\bit\ is\ what\ it\ is\b|\beverything\ happens\ for\ a\ reason\b|\bbright\ side\b|\bcheer\ up\b|\bcalm\ down\b|^relax\b
+    |\bnot\b.{{0,12}}\bthe\ end\ of\ the\ world\b|\b(?:thats|such\ is)\ life\b|\bit\ is\ what\ it\ is\b|\beverything\ happens\ for\ a\ reason\b|\bbright\ side\b|\bcheer\ up\b|\bcalm\ down\b|^relax\b
     |\bget\ over\ it\b|\bdont\ worry\b|\b(?:youll|you\ will)\ be\ (?:fine|ok|okay|alright)\b|\b(?:itll|it\ will)\ be\ (?:fine|ok|okay)\b
     |\b(?:its|it\ is|thats)\ (?:just|only)\ (?:(?:a|one)\ (?:job|game|test|exam|party|guy|girl|night|day|grade|breakup)|money|stuff|work|school)\b
     |\b(?<!not\ )(?<!isnt\ )(?<!wasnt\ )(?<!not\ really\ )(?<!was\ it\ )(?<!is\ it\ )(?:your|youre)\ (?:own\ )?fault\b|\bthats\ on\ you\b|\b(?:brought|bring|brings|bringing)\ (?:this|it|that)\ on\ yourself\b|\basked\ for\ it\b
@@ -327,11 +344,23 @@ JUDGMENT = _rx(
     |\b(?:everyone|everybody)\ (?:feels|goes\ through|gets|has)\b|\bpeople\ get\ \w+\ all\ the\ time\b|\bfeeling\ sorry\ for\ yourself\b
     |\bstop\ (?:worrying|stressing|whining|complaining|crying)\b
     |\byou\ (?:\w+\ )?(?:worry|stress|care|think|overthink|complain|whine|read\ into\ things)\ (?:way\ |far\ )?too\ much\b
-    |^oh\ please\b|\bdidnt\ mean\ it\ like\ that\b|\bthats\ (?:\w+\ ){0,2}(?:petty|childish|immature|selfish|a\ bit\ much)\b
+    |^oh\ please\b|\bdidnt\ mean\ it\ like\ that\b|\bthats\ (?:\w+\ ){{0,2}}(?:petty|childish|immature|selfish|a\ bit\ much)\b
     |\bworse\ off\ than\ you\b|\bhave\ it\ (?:way\ |much\ |a\ lot\ )?worse\b
     |\byou\ (?:really\ |just\ |honestly\ )?(?:need\ to|have\ to|gotta|should)\ (?:relax|calm\ down|get\ over\ (?:it|him|her|them|yourself))\b |\bdont\ (?:stress|panic|fret|get\ (?:so\ )?(?:upset|worked\ up|stressed|emotional))\b|\bpull\ yourself\ together\b|\bchin\ up\b|\bshe(?:ll|\ will)\ be\ right\b|\bworse\ things\ happen\b|\bsnap\ out\ of\ it\b
     |\bwhat\ were\ you\ (?:even\ |actually\ )?thinking\b|\bwhats\ the\ big\ deal\b|\bhow\ could\ you\ (?:not|even|possibly|be\ so)\b|\bwhy\ (?:didnt|couldnt)\ you\ just\b |\bwhats\ the\ point\ (?:of|in)\ (?:getting|being|feeling|crying|worrying|stressing)\b|\bover\ the\ top\b
     |\b(?:do|did)\ you\ (?:really|honestly|seriously|actually)\ think\b.*\b(?:helps?|will\ (?:help|change|fix))\b |\byou\ (?:really\ |just\ )?(?:couldve|could\ have)\ (?:just|at\ least|said|told|asked|called|mentioned|warned)\b
+    |\b(?:(?:he|she|they|(?:your|his|her|their)\ (?:\w+\ )?\w+)\ (?:really\ |honestly\ |just\ |clearly\ )?(?:sounds?|seems?|is|are|was|were)|hes|shes|theyre)
+        \ (?:being\ )?(?:like\ )?(?:a|an|such\ a|such\ an)\ (?:(?:total|complete|proper|real|absolute|right|massive|huge|bloody|utter|bit\ of\ a|little|spoiled|selfish|lazy|nasty)\ )*{INSULT}\b
+    |\b(?:being|acting|behaving)\ (?:like\ )?(?:a|an|such\ a)\ (?:(?:total|complete|proper|real|absolute|right|massive|bloody|utter|bit\ of\ a|little)\ )*{INSULT}\b
+    |\b(?:clearly|obviously|just)\ using\ you\b
+    |\b(?:pretty|really|so|such\ a|a|bit\ of\ a|kind\ of\ a)\ (?:stupid|dumb|idiotic|pathetic|lame|ridiculous|silly|weak|flimsy)\ (?:reason|thing\ to|idea|move|decision|excuse|way)\b
+    |\byou\ (?:\w+\ ){{0,3}}let\ (?:him|her|them|it)\ (?:get\ away\ with|walk\ all\ over|slide)\b
+    |\byou\ knew\ (?:what\ (?:he|she|they|it)\ (?:was|were|is|are)\ like|what\ you\ were\ getting\ into|(?:this|that|it)\ (?:would|was\ going\ to)\ happen)\b
+    |\byou\ (?:cant|can\ not|cannot|shouldnt|should\ not)\ (?:really\ |honestly\ )?be\ (?:that\ |too\ |so\ |all\ that\ )?surprised\b
+    |\b(?:thats|that\ is)\ what\ (?:happens|you\ get)\ (?:when|if)\ you\b
+    |\b(?:bit|little|pretty|a\ tad)\ rich\b|\brich\ coming\ from\ you\b
+    |\byou\ (?:were|are|was)\ (?:(?:a\ bit|being|kind\ of|pretty|really|quite|a\ little|way|so|too)\ )+(?:harsh|mean|rude|unfair|selfish|childish|petty|dramatic|out\ of\ line|cold|nasty|unreasonable|ott)\b
+    |\bchill\ out\b|^chill\b(?!\ (?:and|with|for|at|on))
     """
 )
 

@@ -92,6 +92,7 @@ def normalise(text: str) -> str:
     t = re.sub(r"[\u2014\u2013:]|--", ",", t)
     t = re.sub(r"\bu\b", "you", re.sub(r"\bur\b", "your", t))
     t = re.sub(r"[^\w\s,.!?;]", " ", t)
+    t = R.FILLER_BETWEEN_COMMAS.sub(" ", t)  # "it makes, like, total sense" is one phrase
     t = R.FILLERS.sub(" ", t)
     t = re.sub(r"\s+", " ", t).strip()
     t = R.FILLER_I_MEAN.sub(" ", t)

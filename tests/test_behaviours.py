@@ -303,9 +303,41 @@ MORE_SELF_FOCUS = case(
 )
 
 
+# Kinds heldout3 showed missing (worded afresh here, not its lines).
+NORMALISING_AND_AFFIRMING = case(
+    ("There's nothing strange about missing her.", ["validation"]),
+    ("nothing wrong with needing a break", ["validation"]),
+    ("It's natural to struggle with a move like that.", ["validation"]),
+    ("you had every right to be upset", ["reflection", "validation"]),
+    ("Who wouldn't be scared of that?", ["validation"]),
+    ("Most people would have given up by now.", ["validation"]),
+    ("It's been such a heavy year for you.", ["validation"]),
+    ("That was so brave of you.", ["validation"]),
+    ("Fair play to you, honestly.", ["validation"]),
+    ("Sticking with it shows real strength.", ["validation"]),
+    ("it makes, like, total sense", ["validation"]),
+)
+BLAME_AND_NAME_CALLING = case(
+    ("Your landlord sounds like a total creep.", ["judgment"]),
+    ("he's being such a baby about the whole thing", ["judgment"]),
+    ("honestly she's clearly just using you", ["judgment"]),
+    ("that's a pretty lame excuse to skip it", ["judgment"]),
+    ("you did sort of let her walk all over you", ["judgment"]),
+    ("you knew what he was like going in", ["judgment"]),
+    ("You can't really be surprised, can you.", ["judgment"]),
+    ("That's what happens when you skip the revision.", ["judgment"]),
+    ("bit rich, given you never text her back", ["judgment"]),
+    ("you were way too harsh with him", ["judgment"]),
+    ("chill out, it's one bad review", ["judgment"]),
+    # the partner judging themself, and a bad situation called a nightmare, are not the listener judging
+    ("Maybe I'm overreacting.", []),
+    ("that sounds like a nightmare", ["validation"]),
+)
+
+
 @pytest.mark.parametrize(
     "text, expected",
-    REPORTED + PARTNER_MIND + WH_CLEFTS + TAG_QUESTIONS + INDIRECT_ADVICE + FEELINGS_DIRECTIVES_AND_BLAME
+    NORMALISING_AND_AFFIRMING + BLAME_AND_NAME_CALLING + REPORTED + PARTNER_MIND + WH_CLEFTS + TAG_QUESTIONS + INDIRECT_ADVICE + FEELINGS_DIRECTIVES_AND_BLAME
     + MORE_REFLECTION_AND_VALIDATION + MORE_SELF_FOCUS,
 )
 def test_general_patterns_from_heldout2(text, expected):
