@@ -105,12 +105,15 @@ def markdown(scores: dict[str, dict[str, dict[str, float]]]) -> str:
     return "\n".join(rows)
 
 
-def run(classify: Callable[[str], Sequence[str]], splits: Sequence[str] = SPLITS, data: Path = DATA) -> dict:
+def run(
+    classify: Callable[[Sequence[str]], Sequence[Sequence[str]]], splits: Sequence[str] = SPLITS, data: Path = DATA
+) -> dict:
+    """Score ``classify`` (texts -> labels of each) on each split."""
     out: dict = {"scores": {}, "misses": {}, "speed": {}}
     for split in splits:
         items = load(data / f"{split}.jsonl")
         t0 = time.perf_counter()
-        preds = [tuple(classify(it["text"])) for it in items]
+        preds = [tuple(p) for p in classify([it["text"] for it in items])]
         dt = time.perf_counter() - t0
         out["scores"][split] = score([it["labels"] for it in items], preds)
         out["misses"][split] = [
@@ -128,19 +131,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true", help="list every utterance whose labels differ")
     ap.add_argument("--file", metavar="PATH", action="append",
                     help="score this .jsonl instead of dev/held-out (repeatable; named by file stem)")
+    ap.add_argument("--rules-only", action="store_true", help="the phrase rules without the sentence model")
     args = ap.parse_args(argv)
 
-    from coach.behaviours import label_utterance
+    from coach.behaviours import label_utterances, rule_labels
+
+    classify = label_utterances
+    if args.rules_only:
+        classify = lambda texts: [rule_labels(t) for t in texts]  # noqa: E731
 
     if args.file:
         result: dict = {"scores": {}, "misses": {}, "speed": {}}
         for f in args.file:
             path = Path(f).resolve()
-            part = run(label_utterance, splits=(path.stem,), data=path.parent)
+            part = run(classify, splits=(path.stem,), data=path.parent)
             for key in result:
                 result[key].update(part[key])
     else:
-        result = run(label_utterance)
+        result = run(classify)
     print(markdown(result["scores"]))
     print()
     for split, sp in result["speed"].items():

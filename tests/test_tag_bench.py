@@ -68,7 +68,7 @@ def test_lengths_must_match(tb):
 def test_run_and_markdown_on_a_tiny_set(tb, tmp_path):
     rows = [{"text": "a", "labels": ["advice"]}, {"text": "b", "labels": []}]
     (tmp_path / "dev.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    result = tb.run(lambda text: ("advice",) if text == "a" else (), splits=("dev",), data=tmp_path)
+    result = tb.run(lambda texts: [("advice",) if t == "a" else () for t in texts], splits=("dev",), data=tmp_path)
     assert result["scores"]["dev"]["advice"]["f1"] == 1.0
     assert result["misses"]["dev"] == []
     table = tb.markdown(result["scores"])
@@ -83,7 +83,7 @@ def test_unknown_label_in_data_is_an_error(tb, tmp_path):
 
 
 @pytest.mark.parametrize("name, minimum", [("dev.jsonl", 400), ("heldout.jsonl", 200), ("heldout2.jsonl", 300),
-                                           ("heldout3.jsonl", 300)])
+                                           ("heldout3.jsonl", 300), ("heldout4.jsonl", 400)])
 def test_bundled_utterance_sets(tb, name, minimum):
     items = tb.load(BENCH.parent / "utterances" / name)
     assert len(items) >= minimum
@@ -97,7 +97,7 @@ def test_heldout_does_not_repeat_dev(tb):
     assert not dev & heldout
 
 
-@pytest.mark.parametrize("name", ["heldout2.jsonl", "heldout3.jsonl"])
+@pytest.mark.parametrize("name", ["heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl"])
 def test_blind_sets_share_only_common_lines_with_dev(tb, name):
     """Written blind by other people, they meet dev only in lines everyone says ("Mm-hmm.", "why?")."""
     dev = {it["text"].lower() for it in tb.load(BENCH.parent / "utterances" / "dev.jsonl")}

