@@ -1,9 +1,12 @@
 """Listening behaviours in one utterance: advice, permission, questions, reflections, validation,
 self-focus and judgment.
 
-Rules, not a model: they are fast (tens of thousands of utterances a second), deterministic and
-explainable to the person being coached ("you said 'have you tried…'"). The phrase tables live in
-``coach.behaviour_rules``; this module decides *where* in an utterance they apply.
+Rules first: they are fast, deterministic and explainable to the person being coached ("you said
+'have you tried…'"). The phrase tables live in ``coach.behaviour_rules``; this module decides *where*
+in an utterance they apply. Beside them a small sentence model (``coach.tagmodel``) adds reflection,
+validation, self-focus or judgment where it is confident and the rules have not read the form
+otherwise: people say those in more ways than any table lists (on a blind set, self-focus recall
+0.48 with rules alone).
 
 Coding conventions (close to MITI 4.2 where it has an answer):
 
@@ -300,7 +303,7 @@ _SOMEONE_ELSE = re.compile(r"\b(?:you|your|youre|yourself|he|she|they|him|her|th
 
 
 def _agreeing(model: set[str], rules: set[str], text: str) -> set[str]:
-    agreed = {label for label in model if not _MODEL_YIELDS_TO[label] & rules}
+    agreed = {label for label in model if not _MODEL_YIELDS_TO.get(label, set()) & rules}
     if "judgment" in agreed and not _SOMEONE_ELSE.search(normalise(text)):
         agreed.discard("judgment")
     return agreed
