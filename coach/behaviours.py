@@ -279,7 +279,11 @@ def label_utterances(texts: Sequence[str]) -> list[tuple[str, ...]]:
     from . import tagmodel
 
     by_rules = [set(rule_labels(t)) for t in texts]
-    spoken = [i for i, t in enumerate(texts) if normalise(t)]
+    # The model hears the listener's own words only: an utterance that is all reported speech is not.
+    spoken = [
+        i for i, t in enumerate(texts)
+        if any(_strip_lead(_drop_quotes(body)[0]) for body, _ in _sentences(normalise(t)))
+    ]
     by_model = dict(zip(spoken, tagmodel.labels_of([texts[i] for i in spoken])))
     return [
         tuple(label for label in BEHAVIOUR_LABELS if label in rules | _agreeing(by_model.get(i, set()), rules, texts[i]))
@@ -298,15 +302,21 @@ _MODEL_YIELDS_TO = {
 }
 
 
-# A judgment has someone it judges; "maybe I'm overreacting" is the partner's own doubt.
-_SOMEONE_ELSE = re.compile(r"\b(?:you|your|youre|yourself|he|she|they|him|her|them|his|their|hes|shes|theyre)\b")
+# A judgment has someone it judges ("maybe I'm overreacting" is the partner's own doubt), and a story
+# of one's own has oneself in it ("it's been such a heavy year for you" is not).
+_NEEDS_WORD = {
+    "judgment": re.compile(r"\b(?:you|your|youre|yourself|he|she|they|him|her|them|his|their|hes|shes|theyre)\b"),
+    "self_focus": re.compile(r"\b(?:i|im|ive|id|me|my|mine|myself|we|were|weve|our|us)\b"),
+}
 
 
 def _agreeing(model: set[str], rules: set[str], text: str) -> set[str]:
-    agreed = {label for label in model if not _MODEL_YIELDS_TO.get(label, set()) & rules}
-    if "judgment" in agreed and not _SOMEONE_ELSE.search(normalise(text)):
-        agreed.discard("judgment")
-    return agreed
+    norm = normalise(text)
+    return {
+        label for label in model
+        if not _MODEL_YIELDS_TO.get(label, set()) & rules
+        and (label not in _NEEDS_WORD or _NEEDS_WORD[label].search(norm))
+    }
 
 
 def label_utterance(text: str) -> tuple[str, ...]:

@@ -27,8 +27,10 @@ def test_heads_were_trained_without_the_blind_set_and_name_known_labels():
     assert heads["weights"].shape == (len(heads["labels"]), 384)
     assert not any("heldout4" in name for name in heads["trained_on"])
     for label in heads["labels"]:
-        assert 0.0 < heads["thresholds"][label] <= 1.01
-        assert heads["cross_validation"][label]["cv_precision"] >= 0.9
+        threshold = heads["thresholds"][label]
+        assert 0.0 < threshold <= 1.01
+        if threshold <= 1.0:  # above 1 the head never reached its precision and is off
+            assert heads["cross_validation"][label]["cv_precision"] >= 0.9
 
 
 def test_the_model_finds_a_story_of_ones_own_that_no_phrase_lists():
@@ -41,6 +43,28 @@ def test_the_rules_decide_where_they_read_the_form():
     # the model hears "overreacting" and "trapped"; the rules read the negation and the question
     assert label_utterances(["You're not overreacting.", "do you feel trapped?", "Maybe I'm overreacting."]) == [
         ("validation",), ("closed_question",), ()
+    ]
+
+
+def test_on_the_hand_written_convention_cases_the_model_rarely_adds_and_never_removes():
+    from .test_behaviours import hand_written_cases
+
+    cases = hand_written_cases()
+    got = label_utterances([text for text, _ in cases])
+    added = []
+    for (text, expected), labels in zip(cases, got):
+        assert set(rule_labels(text)) <= set(labels), text
+        if labels != expected:
+            added.append((text, set(labels) - set(expected)))
+    # the model adds only labels of meaning, and on these edge cases of the conventions seldom:
+    # today 2 of ~280 ("a mate of mine found running helped" gains self-focus)
+    assert all(extra <= {"reflection", "validation", "self_focus", "judgment"} for _, extra in added), added
+    assert len(added) <= 0.02 * len(cases), added
+
+
+def test_reported_speech_gets_nothing_from_the_model():
+    assert label_utterances(["and he's like, why don't you just get over it", "my mum said I'm too soft on him"]) == [
+        (), ()
     ]
 
 
