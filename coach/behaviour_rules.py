@@ -119,7 +119,7 @@ ADVICE_INDIRECT = _rx(
 # "you should have" is hindsight (judgment), "you should(n't) feel" is about feelings (judgment).
 ADVICE_NOT = _rx(
     r"""\byou\ should\ (?:see|hear)\ (?:what|how|my|mine|the\ state)\b
-    |\byou\ (?:really\ |just\ |honestly\ )?(?:should|need\ to|have\ to)\ (?:not\ )?(?:feel|be\ (?:upset|sad|so|that)|stop\ feeling|get\ over)
+    |\byou\ (?:really\ |just\ |honestly\ )?(?:should|need\ to|have\ to|ought\ to)\ (?:not\ )?(?:feel|be\ (?:upset|sad|so|that|(?:more\ )?grateful)|stop\ feeling|get\ over)
     |\byou\ (?:really\ |just\ |honestly\ )?need\ to\ (?:relax|calm|chill|stop\ (?:feeling|being|worrying|overthinking)|toughen|man\ up|grow\ up|harden|get\ a\ grip|get\ over)"""
 )
 
@@ -196,6 +196,7 @@ WH_NOT_QUESTION = _rx(
     |(?:what|how|why)\ (?:else\ )?(?:am|was|do|did)\ i\ (?:supposed|meant|even|gonna|thinking|always|ever)|what\ was\ that$
     |why\ does\ this\ always
     |who\ (?:wouldnt|would\ not|wouldve|would\ have|doesnt|isnt|hasnt)\b
+    |who\ (?:in\ their\ right\ mind|on\ earth)\b
     |(?:what|how)\ can\ you\ do\b(?!\ to|\ about)
     )"""
 )
@@ -320,7 +321,15 @@ SELF_TOO = _rx(r"^(?:i|ive|im|i\ have|i\ was|i\ am|i\ also|i\ used\ to|my\ \w+(?
 INSULT = (
     r"(?:nightmare|piece\ of\ work|narcissist|jerk|idiot|moron|prick|arse|ass|asshole|arsehole|dick|tool|muppet|"
     r"control\ freak|bully|creep|snake|manipulator|psycho|child|baby|brat|loser|liar|cheat|monster|drama\ queen|"
-    r"doormat|pushover|coward|hypocrite|user|leech|nutter|lunatic|clown|waste\ of\ space|snob|know\ it\ all)"
+    r"doormat|pushover|coward|hypocrite|user|leech|nutter|lunatic|clown|waste\ of\ space|snob|know\ it\ all|"
+    r"witch|crook|slob|sleazebag|creep|worm|weasel|git|cow|goat|freeloaders?|losers?|idiots?|jerks?|bully|"
+    r"red\ flag|walking\ red\ flag|dinosaur|snake\ in\ the\ grass|bunch\ of\ \w+)"
+)
+# Adjectives that, said of a person, judge them.
+INSULT_ADJ = (
+    r"(?:incompetent|useless|lazy|selfish|spineless|pathetic|arrogant|clueless|spoilt|spoiled|thick|stupid|"
+    r"dim|rude|nasty|vile|toxic|two\ faced|self\ centred|self\ centered|entitled|petty|immature|ridiculous|"
+    r"insufferable|unbearable|awful\ person|horrible\ person)"
 )
 JUDGMENT = _rx(
     rf"""
@@ -361,6 +370,24 @@ JUDGMENT = _rx(
     |\b(?:bit|little|pretty|a\ tad)\ rich\b|\brich\ coming\ from\ you\b
     |\byou\ (?:were|are|was)\ (?:(?:a\ bit|being|kind\ of|pretty|really|quite|a\ little|way|so|too)\ )+(?:harsh|mean|rude|unfair|selfish|childish|petty|dramatic|out\ of\ line|cold|nasty|unreasonable|ott)\b
     |\bchill\ out\b|^chill\b(?!\ (?:and|with|for|at|on))
+    |\b(?:that|the|this|your|his|her|their)\ (?:\w+\ ){{0,2}}(?:is|was|are|were|sounds|seems)\ (?:(?:clearly|just|honestly|frankly|such|like)\ )*(?:a|an)\ (?:(?:total|complete|proper|real|absolute|right|massive|bloody|utter|little|arrogant|selfish|spoilt|pompous|power\ tripping|old)\ )*(?!nightmare\b){INSULT}\b
+    |^what\ an?\ (?:(?:total|complete|proper|real|absolute|spineless|little|arrogant)\ )*(?!nightmare\b){INSULT}\b
+    |\b(?:he|she|they|(?:your|his|her|their|that|the)\ (?:\w+\ )?\w+)\ (?:is|are|was|were|sounds|seems|seem)\ (?:(?:so|really|totally|completely|utterly|just|clearly|frankly|bloody)\ )*{INSULT_ADJ}\b
+    |\b(?:thats|that\ is)\ what\ you\ get\ for\b|\bmade\ your\ (?:own\ )?bed\b|\byour\ own\ worst\ enemy\b
+    |\b(?:brought|bring|brings)\ (?:a\ lot\ of\ |some\ of\ |most\ of\ |all\ of\ )?(?:this|it|that)\ on\ yourself\b
+    |^(?:maybe\ )?if\ you\ (?:hadnt|had|d|had\ not|werent|wasnt|didnt|actually|just)\b.*\b(?:wouldnt|wouldve|would\ not|would\ have|wont|might\ not)\b
+    |\bbecause\ (?:that|this|it|\w+ing)\ (?:worked|went)\ (?:so|really)\ well\b|\bhere\ we\ go\ again\b|\bcry\ me\ a\ river\b|\bpoor\ you\b|^let\ me\ guess\b
+    |^(?:oh\ )?(?:great|brilliant|wonderful|fantastic|perfect)\ another\b|\banother\ one\ of\ your\b|\b(?:such\ a|real)\ genius\ move\b
+    |\bwho\ could\ have\ seen\ that\ coming\b|\bwhat\ did\ you\ (?:think|expect)\ (?:was\ going\ to|would)\ happen\b
+    |^who\ (?:in\ their\ right\ mind|on\ earth)\b|^who\ \w+s\ (?:their|your|his|her)\b.*\band\ expects?\b|\bwhy\ on\ earth\ would\ you\b
+    |\b(?:its|it\ is|thats)\ (?:only|just)\ (?:a|an|one)\ \w+(?:\ \w+)?(?:,|\s)+(?:not\ (?:a|an|the)\b|itll\b|it\ will\b|people\b)
+    |\b(?:its|it\ is)\ (?:only|just)\ (?:a|an)\ (?:fiver|tenner|haircut|text|email|scratch|parking\ (?:ticket|fine)|birthday|quiz|b|c)\b
+    |^(?:its\ )?(?:a|an)\ \w+(?:\ \w+)?,?\ not\ (?:a|an)\ (?:divorce|tragedy|funeral|disaster|crime|death|catastrophe|war)\b
+    |\b(?:a\ good|real|proper|decent)\ (?:husband|wife|friend|friends|mother|father|parent|partner|daughter|son|colleague)s?\ (?:doesnt|dont|wouldnt|would\ never|never)\b
+    |\bis\ never\ (?:acceptable|okay|ok|right|justified|the\ answer)\b|\b(?:is|was)\ (?:just\ )?unprofessional\b|\bend\ of\s*[.!]?$
+    |\byou\ dont\ just\ (?:walk\ away|cut|leave|give\ up|quit)\b|\bstop\ moaning\b|\bworth\ this\ much\ upset\b
+    |(?<!\bi\ )(?<!\bwe\ )\b(?:should|ought\ to)\ be\ (?:more\ )?grateful\b|\bwould\ be\ grateful\ just\ to\b
+    |\byou\ (?:do\ )?have\ a\ habit\ of\b|\byou\ (?:do|always)\ (?:tend\ to\ )?(?:wind|rub)\ (?:everyone|people)\b
     """
 )
 

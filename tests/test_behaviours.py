@@ -336,12 +336,31 @@ BLAME_AND_NAME_CALLING = case(
     # the partner judging themself, and a bad situation called a nightmare, are not the listener judging
     ("Maybe I'm overreacting.", []),
     ("that sounds like a nightmare", ["validation"]),
+    ("I know I should be grateful, really.", []),
+)
+# Kinds train5 (the sentence model's training set) showed the rules missing, worded afresh.
+SARCASM_MORALISING_MINIMISING = case(
+    ("that plumber is a total crook", ["judgment"]),
+    ("What a weasel.", ["judgment"]),
+    ("Your stepdad sounds completely useless.", ["judgment"]),
+    ("well that's what you get for trusting her", ["judgment"]),
+    ("You made your bed with that one.", ["judgment"]),
+    ("If you had just asked him first, none of this would have happened.", ["judgment"]),
+    ("Oh yeah, because shouting worked so well at Christmas.", ["judgment"]),
+    ("here we go again", ["judgment"]),
+    ("Let me guess, it's all the teacher's fault.", ["judgment"]),
+    ("Who in their right mind buys a car without driving it?", ["judgment"]),
+    ("it's only a scratch, it'll buff out", ["judgment"]),
+    ("It's a missed bus, not a tragedy.", ["judgment"]),
+    ("A decent friend doesn't leave you to pay.", ["judgment"]),
+    ("Stealing is never okay, whatever he's going through.", ["judgment"]),
+    ("You should be more grateful to your nan.", ["judgment"]),
 )
 
 
 @pytest.mark.parametrize(
     "text, expected",
-    NORMALISING_AND_AFFIRMING + BLAME_AND_NAME_CALLING + REPORTED + PARTNER_MIND + WH_CLEFTS + TAG_QUESTIONS + INDIRECT_ADVICE + FEELINGS_DIRECTIVES_AND_BLAME
+    NORMALISING_AND_AFFIRMING + BLAME_AND_NAME_CALLING + SARCASM_MORALISING_MINIMISING + REPORTED + PARTNER_MIND + WH_CLEFTS + TAG_QUESTIONS + INDIRECT_ADVICE + FEELINGS_DIRECTIVES_AND_BLAME
     + MORE_REFLECTION_AND_VALIDATION + MORE_SELF_FOCUS,
 )
 def test_general_patterns_from_heldout2(text, expected):
@@ -360,7 +379,7 @@ def test_labels(text, expected):
 def hand_written_cases():
     """Every (text, expected labels) case above, for the sentence model's bounds."""
     groups = (
-        NORMALISING_AND_AFFIRMING + BLAME_AND_NAME_CALLING + REPORTED + PARTNER_MIND + WH_CLEFTS + TAG_QUESTIONS
+        NORMALISING_AND_AFFIRMING + BLAME_AND_NAME_CALLING + SARCASM_MORALISING_MINIMISING + REPORTED + PARTNER_MIND + WH_CLEFTS + TAG_QUESTIONS
         + INDIRECT_ADVICE + FEELINGS_DIRECTIVES_AND_BLAME + MORE_REFLECTION_AND_VALIDATION + MORE_SELF_FOCUS
         + CONVENTIONS + ADVICE + ADVICE_QUESTIONS + PERMISSION + OPEN + CLOSED + REFLECTION + VALIDATION
         + SELF_FOCUS + JUDGMENT + MIXED + HARD_NEGATIVES

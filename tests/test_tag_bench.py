@@ -83,7 +83,8 @@ def test_unknown_label_in_data_is_an_error(tb, tmp_path):
 
 
 @pytest.mark.parametrize("name, minimum", [("dev.jsonl", 400), ("heldout.jsonl", 200), ("heldout2.jsonl", 300),
-                                           ("heldout3.jsonl", 300), ("heldout4.jsonl", 400)])
+                                           ("heldout3.jsonl", 300), ("heldout4.jsonl", 400),
+                                           ("train5.jsonl", 400)])
 def test_bundled_utterance_sets(tb, name, minimum):
     items = tb.load(BENCH.parent / "utterances" / name)
     assert len(items) >= minimum
