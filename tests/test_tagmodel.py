@@ -26,6 +26,7 @@ def test_heads_were_trained_without_the_blind_set_and_name_known_labels():
     assert set(heads["labels"]) <= set(BEHAVIOUR_LABELS)
     assert heads["weights"].shape == (len(heads["labels"]), 384)
     assert not any("heldout4" in name for name in heads["trained_on"])
+    assert "NaN" not in onnx.model_path(tagmodel.HEADS_FILE, "heads").read_text()  # plain JSON
     for label in heads["labels"]:
         threshold = heads["thresholds"][label]
         assert 0.0 < threshold <= 1.01

@@ -49,7 +49,7 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float, iterations: int = 25) -> tuple[
 
 def threshold_for_precision(scores: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
     """The lowest score threshold whose precision is at least PRECISION: (threshold, precision, recall);
-    (1.01, nan, 0) when none is."""
+    (1.01, nan, 0) when none is (the head is then off)."""
     for t in np.arange(0.30, 1.0, 0.01):
         predicted = scores >= t
         if not predicted.any():
@@ -85,13 +85,13 @@ def main() -> int:
         weights.append(np.round(w, 6).tolist())
         bias.append(round(b, 6))
         thresholds[label] = t
-        report[label] = {"threshold": t, "l2": l2, "cv_precision": round(precision, 3),
+        report[label] = {"threshold": t, "l2": l2, "cv_precision": round(precision, 3) if t <= 1 else None,
                          "cv_recall": round(recall, 3), "positives": int(y.sum())}
         print(f"{label:12s} threshold {t:.2f}  l2 {l2}  cross-validated precision {precision:.2f} "
               f"recall {recall:.2f}  ({int(y.sum())} of {len(rows)})")
     out = {"labels": list(LABELS), "weights": weights, "bias": bias, "thresholds": thresholds,
            "trained_on": [f"bench/utterances/{s}.jsonl" for s in SETS], "cross_validation": report}
-    (HERE / "heads.json").write_text(json.dumps(out) + "\n")
+    (HERE / "heads.json").write_text(json.dumps(out, allow_nan=False) + "\n")
     return 0
 
 
