@@ -234,11 +234,12 @@ def _label_sentence(body: str, qmark: bool) -> set[str]:
     permission = bool(R.PERMISSION.search(body))
     # A sentence of one bare verb ("Phone.") is a fragment, on one microphone most often the partner's
     # last word given to the listener; "just leave" or "call her" is a suggestion.
+    imperative = len(own.split()) > 1 and any(map(_is_imperative, _clauses(own)))
     if permission:
         labels.add("permission")
     elif (
         (R.ADVICE.search(own) or R.ADVICE_INDIRECT.search(own)) and not R.ADVICE_NOT.search(own)
-    ) or (len(own.split()) > 1 and any(map(_is_imperative, _clauses(own)))):
+    ) or imperative:
         labels.add("advice")
     if R.VALIDATION.search(body) and not R.VALIDATION_NOT.search(body):
         labels.add("validation")
@@ -261,15 +262,25 @@ def _label_sentence(body: str, qmark: bool) -> set[str]:
     return labels
 
 
-def rule_labels(text: str) -> tuple[str, ...]:
-    """The listening behaviours the rules find in one utterance, in ``BEHAVIOUR_LABELS`` order."""
+def _own_sentences(norm: str) -> list[tuple[str, bool, bool]]:
+    """Each sentence of normalised text as (the listener's own words, asked with "?", recounts the
+    partner's story): reported speech is cut off."""
+    return [(*_drop_quotes(body), qmark) for body, qmark in _sentences(norm)]
+
+
+def _rules_on(sentences: list[tuple[str, bool, bool]]) -> set[str]:
     found: set[str] = set()
-    for body, qmark in _sentences(normalise(text)):
-        body, recount = _drop_quotes(body)
+    for body, recount, qmark in sentences:
         if recount:
             found.add("closed_question" if qmark else "reflection")
         if body:
             found |= _label_sentence(body, qmark)
+    return found
+
+
+def rule_labels(text: str) -> tuple[str, ...]:
+    """The listening behaviours the rules find in one utterance, in ``BEHAVIOUR_LABELS`` order."""
+    found = _rules_on(_own_sentences(normalise(text)))
     return tuple(label for label in BEHAVIOUR_LABELS if label in found)
 
 
@@ -278,15 +289,14 @@ def label_utterances(texts: Sequence[str]) -> list[tuple[str, ...]]:
     sentence model (``tagmodel.py``) is confident of among the labels of meaning."""
     from . import tagmodel
 
-    by_rules = [set(rule_labels(t)) for t in texts]
+    norms = [normalise(t) for t in texts]
+    sentences = [_own_sentences(n) for n in norms]
+    by_rules = [_rules_on(s) for s in sentences]
     # The model hears the listener's own words only: an utterance that is all reported speech is not.
-    spoken = [
-        i for i, t in enumerate(texts)
-        if any(_strip_lead(_drop_quotes(body)[0]) for body, _ in _sentences(normalise(t)))
-    ]
+    spoken = [i for i, s in enumerate(sentences) if any(_strip_lead(body) for body, _, _ in s)]
     by_model = dict(zip(spoken, tagmodel.labels_of([texts[i] for i in spoken])))
     return [
-        tuple(label for label in BEHAVIOUR_LABELS if label in rules | _agreeing(by_model.get(i, set()), rules, texts[i]))
+        tuple(label for label in BEHAVIOUR_LABELS if label in rules | _agreeing(by_model.get(i, set()), rules, norms[i]))
         for i, rules in enumerate(by_rules)
     ]
 
@@ -310,8 +320,8 @@ _NEEDS_WORD = {
 }
 
 
-def _agreeing(model: set[str], rules: set[str], text: str) -> set[str]:
-    norm = normalise(text)
+def _agreeing(model: set[str], rules: set[str], norm: str) -> set[str]:
+    """The model's labels that the rules and the utterance's words (``norm``, normalised) allow."""
     return {
         label for label in model
         if not _MODEL_YIELDS_TO.get(label, set()) & rules

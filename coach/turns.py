@@ -91,15 +91,15 @@ def build_turns(
         at = bisect.bisect_right(heard_starts.get(speaker, []), w.end)
         return sum(_overlap(r.start, r.end, w.start, w.end) for r in spans[max(0, at - 3) : at])
 
+    def rank(i: int, w: Word) -> tuple[float, ...]:
+        overlap, distance, longer = _score(utterances[i], w)
+        return overlap, distance, -heard_during(utterances[i].speaker, w), longer
+
     for w in unassigned_words or ():
         # Best utterance per speaker, then the best of those.
         best = [nearest(speaker, w) for speaker in by_speaker]
         if best:
-            def rank(i: int) -> tuple[float, ...]:
-                overlap, distance, longer = _score(utterances[i], w)
-                return overlap, distance, -heard_during(utterances[i].speaker, w), longer
-
-            members[min(best, key=rank)].append(w)
+            members[min(best, key=lambda i: rank(i, w))].append(w)
 
     ends = {k: [utterances[i].end for i in idx] for k, idx in by_speaker.items()}
 
