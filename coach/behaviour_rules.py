@@ -331,6 +331,9 @@ INSULT_ADJ = (
     r"dim|rude|nasty|vile|toxic|two\ faced|self\ centred|self\ centered|entitled|petty|immature|ridiculous|"
     r"insufferable|unbearable|awful\ person|horrible\ person)"
 )
+# "You should have seen her face" tells a story: hindsight in form, but nobody is blamed.
+_SEEN_IT = r"(?:seen|heard|watched)\ (?:her|him|his|them|their|the|my|our|how|what|it\ all)\b|been\ there\b"
+STORY_SHOULD_HAVE = _rx(rf"\byou\ (?:shouldve|should\ have|should\ of)\ (?:{_SEEN_IT})")
 JUDGMENT = _rx(
     rf"""
     \bexaggerat(?:ing|e)\b|\bdrama\ queen\b|\bcry\ ?baby\b|\bsnowflake\b|\b(?:toughen|man|grow|harden)\ up\b|\bget\ a\ grip\b|\bget\ over\ yourself\b
@@ -342,7 +345,7 @@ JUDGMENT = _rx(
     |\bmaking\ (?:a\ big\ deal|this|it|such\ a)\b.*\b(?:bigger|nothing|big\ deal|out\ of)\b|\bblowing\ (?:this|it|things)\b|\bmountain\ out\ of\b
     |\bat\ least\ (?:you|your|youre|youve|it|its|he|hes|she|shes|they|theyre|that|thats|this|there|theres|we|nobody|no\ one|the)\b(?!\ (?:\w+\ )?(?:times?|hours?|minutes?|days?|weeks?|months?|years?|people))
     |\byou\ (?:shouldnt|should\ not)\ (?:feel|be\ (?:upset|sad|so|that|angry|mad))\b|\bshould(?:nt)?\ (?:feel|be\ upset|be\ sad)\ (?:like\ )?that\ way\b
-    |\byou\ (?:really\ |honestly\ |just\ |probably\ )?(?:shouldve|should\ have|should\ of)\ (?!(?:seen|heard|watched)\ (?:her|him|his|them|their|the|my|our|how|what|it\ all)\b|been\ there\b)
+    |\byou\ (?:really\ |honestly\ |just\ |probably\ )?(?:shouldve|should\ have|should\ of)\ (?!{_SEEN_IT})
     |\byou\ (?:shouldnt|should\ not)\ have\b|\bknown\ better\b|\byou\ (?:really\ )?ought\ to\ have\ (?:\w+ed|done|seen|been|gone|told|said|thought)\b
     |\b(?:could|it\ could|things\ could)\ (?:always\ )?(?:be|have\ been)\ (?:a\ lot\ |way\ |much\ |so\ much\ )?worse\b
     |\bnot\b.{{0,12}}\bthe\ end\ of\ the\ world\b|\b(?:thats|such\ is)\ life\b|\bit\ is\ what\ it\ is\b|\beverything\ happens\ for\ a\ reason\b|\bbright\ side\b|\bcheer\ up\b|\bcalm\ down\b|^relax\b

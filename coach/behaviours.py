@@ -44,7 +44,7 @@ Coding conventions (close to MITI 4.2 where it has an answer):
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from coach import behaviour_rules as R
 from coach.types import BEHAVIOUR_LABELS
@@ -284,17 +284,21 @@ def rule_labels(text: str) -> tuple[str, ...]:
     return tuple(label for label in BEHAVIOUR_LABELS if label in found)
 
 
-def label_utterances(texts: Sequence[str]) -> list[tuple[str, ...]]:
+def label_utterances(
+    texts: Sequence[str], model_labels: Callable[[list[str]], list[set[str]]] | None = None
+) -> list[tuple[str, ...]]:
     """The listening behaviours in each utterance of the listener: what the rules find, and what the
-    sentence model (``tagmodel.py``) is confident of among the labels of meaning."""
-    from . import tagmodel
+    sentence model (``tagmodel.py``) is confident of among the labels of meaning. ``model_labels``
+    stands in for the model (its training asks which labels the gates below would let through)."""
+    if model_labels is None:
+        from .tagmodel import labels_of as model_labels
 
     norms = [normalise(t) for t in texts]
     sentences = [_own_sentences(n) for n in norms]
     by_rules = [_rules_on(s) for s in sentences]
     # The model hears the listener's own words only: an utterance that is all reported speech is not.
     spoken = [i for i, s in enumerate(sentences) if any(_strip_lead(body) for body, _, _ in s)]
-    by_model = dict(zip(spoken, tagmodel.labels_of([texts[i] for i in spoken])))
+    by_model = dict(zip(spoken, model_labels([texts[i] for i in spoken])))
     return [
         tuple(label for label in BEHAVIOUR_LABELS if label in rules | _agreeing(by_model.get(i, set()), rules, norms[i]))
         for i, rules in enumerate(by_rules)
@@ -320,12 +324,17 @@ _NEEDS_WORD = {
 }
 
 
+# Idioms whose form the model takes for the label: hindsight that only tells a story.
+_RULED_OUT = {"judgment": R.STORY_SHOULD_HAVE}
+
+
 def _agreeing(model: set[str], rules: set[str], norm: str) -> set[str]:
     """The model's labels that the rules and the utterance's words (``norm``, normalised) allow."""
     return {
         label for label in model
         if not _MODEL_YIELDS_TO.get(label, set()) & rules
         and (label not in _NEEDS_WORD or _NEEDS_WORD[label].search(norm))
+        and not (label in _RULED_OUT and _RULED_OUT[label].search(norm))
     }
 
 

@@ -1,10 +1,9 @@
-"""A small sentence-embedding model beside the behaviour rules: it finds paraphrases no phrase table lists.
+"""A small sentence model beside the behaviour rules: it finds paraphrases no phrase table lists.
 
-all-MiniLM-L6-v2 (int8 ONNX, exported once by ``models/minilm/export.py``) embeds an utterance; one
-logistic regression per label (``models/minilm/heads.json``, trained by ``models/minilm/train_heads.py``
-on the labelled utterance sets) says how likely the label is. A label is added only above a threshold
-chosen for precision in cross-validation, so the model widens what the rules find rather than
-second-guessing them. Runs on onnxruntime and ``tokenizers``; no torch.
+all-MiniLM-L6-v2 fine-tuned on the labelled utterance sets (``models/minilm/finetune.py``; int8 ONNX,
+tokens in, one probability per label out). A label is added only above its threshold
+(``models/minilm/thresholds.json``), chosen for precision in cross-validation, so the model widens what
+the rules find rather than second-guessing them. Runs on onnxruntime and ``tokenizers``; no torch.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ log = logging.getLogger(__name__)
 
 MODEL_FILE = "minilm/model.int8.onnx"
 TOKENIZER_FILE = "minilm/tokenizer.json"
-HEADS_FILE = "minilm/heads.json"
+THRESHOLDS_FILE = "minilm/thresholds.json"
 BATCH_SIZE = 32
 
 
@@ -34,18 +33,16 @@ def _tokenizer():
 
 
 @lru_cache(maxsize=1)
-def heads() -> dict:
-    """The trained heads: ``labels``, ``weights`` (labels × 384), ``bias``, ``thresholds``."""
-    data = json.loads(onnx.model_path(HEADS_FILE, "behaviour model's heads").read_text())
-    data["weights"] = np.asarray(data["weights"], np.float32)
-    data["bias"] = np.asarray(data["bias"], np.float32)
-    return data
+def thresholds() -> dict:
+    """How the model was trained and where it speaks: ``labels`` (its outputs, in order), ``thresholds``
+    (a label above 1 is never added), ``cross_validation``, ``trained_on``."""
+    return json.loads(onnx.model_path(THRESHOLDS_FILE, "sentence model's thresholds").read_text())
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """(len(texts), 384) unit sentence embeddings."""
+def probabilities(texts: Sequence[str]) -> np.ndarray:
+    """(len(texts), labels) probability of each of ``thresholds()["labels"]``."""
     if not texts:
-        return np.zeros((0, 384), np.float32)
+        return np.zeros((0, len(thresholds()["labels"])), np.float32)
     session = onnx.session(MODEL_FILE, "sentence model")
     tokenizer = _tokenizer()
     out = []
@@ -58,14 +55,8 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     return np.concatenate(out).astype(np.float32)
 
 
-def probabilities(texts: Sequence[str]) -> np.ndarray:
-    """(len(texts), labels) probability of each of ``heads()["labels"]``."""
-    h = heads()
-    return 1.0 / (1.0 + np.exp(-(embed(texts) @ h["weights"].T + h["bias"])))
-
-
 def labels_of(texts: Sequence[str]) -> list[set[str]]:
     """The labels the model is confident of, per text."""
-    h = heads()
-    thresholds = np.array([h["thresholds"][label] for label in h["labels"]])
-    return [{label for label, on in zip(h["labels"], row) if on} for row in probabilities(texts) >= thresholds]
+    t = thresholds()
+    cut = np.array([t["thresholds"][label] for label in t["labels"]])
+    return [{label for label, on in zip(t["labels"], row) if on} for row in probabilities(texts) >= cut]
