@@ -31,7 +31,7 @@ if __package__ in (None, ""):  # run as a file (python bench/run.py), not as pyt
 from bench import score  # noqa: E402
 from bench.conversations import BENCH_DIR, OUT_DIR, build_all  # noqa: E402
 from bench.long import make_long  # noqa: E402
-from bench.real import real_truths, wer  # noqa: E402
+from bench.real import DATA, real_truths, wer  # noqa: E402
 
 REPO = BENCH_DIR.parent
 MODES = ("two-mic", "single-mic")
@@ -278,9 +278,10 @@ def main(argv: list[str] | None = None) -> int:
             rows[mode].append(evaluate(args, t, audio, mode, t["listener_flag"][mode], work))
     summary: dict = {m: summarise(r) for m, r in rows.items() if r}
     if not args.no_real:
-        summary["real"] = [
-            evaluate(args, t, Path(t["path"]), t["mode"], t["listener_flag"], work) for t in real_truths()
-        ]
+        real = real_truths()
+        if not real:
+            print(f"real clips: none found under {DATA} (the AMI and stereo rows are missing)", file=sys.stderr)
+        summary["real"] = [evaluate(args, t, Path(t["path"]), t["mode"], t["listener_flag"], work) for t in real]
     if args.long:
         lt = make_long(truths, OUT_DIR / "conv", OUT_DIR / "long", args.long)
         summary["long"] = [

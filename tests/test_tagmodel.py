@@ -73,13 +73,14 @@ def test_the_gates_hold_whatever_the_model_proposes():
 
     got = label_utterances(
         ["You're not overreacting.", "my mum said I'm too soft on him", "Maybe I'm overreacting.",
-         "it has been such a heavy year for you"],
+         "it has been such a heavy year for you", "You should have seen the look on his face."],
         model_labels=everything,
     )
     assert got[0] == ("validation",)  # the rules read the negation: neither judgment nor reflection
     assert got[1] == ()  # all reported speech
     assert "judgment" not in got[2]  # nobody else in it to judge
     assert "self_focus" not in got[3]  # the listener is not in it
+    assert "judgment" not in got[4]  # hindsight in form, a story in fact
 
 
 def test_reported_speech_gets_nothing_from_the_model():
