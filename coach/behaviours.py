@@ -222,7 +222,8 @@ def _question(body: str, qmark: bool, other: set[str]) -> str | None:
     return None
 
 
-def _label_sentence(body: str, qmark: bool) -> set[str]:
+def _label_sentence(body: str, qmark: bool, heard_judgment: bool = False) -> set[str]:
+    """``heard_judgment``: the sentence model hears blame the phrase tables do not list."""
     labels: set[str] = set()
     tagged, body = body, _untag(body)
     clauses = _clauses(body)
@@ -252,7 +253,7 @@ def _label_sentence(body: str, qmark: bool) -> set[str]:
     cleft = _cleft(body)
     if not permission and (
         R.REFLECTION.search(reflective)
-        or (not judgment and any(R.REFLECT_YOU.match(c) for c in clauses))
+        or (not (judgment or heard_judgment) and any(R.REFLECT_YOU.match(c) for c in clauses))
         or (cleft and "advice" not in labels and R.CLEFT_ABOUT_YOU.search(cleft))
     ):
         labels.add("reflection")
@@ -268,13 +269,13 @@ def _own_sentences(norm: str) -> list[tuple[str, bool, bool]]:
     return [(*_drop_quotes(body), qmark) for body, qmark in _sentences(norm)]
 
 
-def _rules_on(sentences: list[tuple[str, bool, bool]]) -> set[str]:
+def _rules_on(sentences: list[tuple[str, bool, bool]], heard_judgment: bool = False) -> set[str]:
     found: set[str] = set()
     for body, recount, qmark in sentences:
         if recount:
             found.add("closed_question" if qmark else "reflection")
         if body:
-            found |= _label_sentence(body, qmark)
+            found |= _label_sentence(body, qmark, heard_judgment)
     return found
 
 
@@ -299,10 +300,15 @@ def label_utterances(
     # The model hears the listener's own words only: an utterance that is all reported speech is not.
     spoken = [i for i, s in enumerate(sentences) if any(_strip_lead(body) for body, _, _ in s)]
     by_model = dict(zip(spoken, model_labels([texts[i] for i in spoken])))
-    return [
-        tuple(label for label in BEHAVIOUR_LABELS if label in rules | _agreeing(by_model.get(i, set()), rules, norms[i]))
-        for i, rules in enumerate(by_rules)
-    ]
+    out = []
+    for i, rules in enumerate(by_rules):
+        added = _agreeing(by_model.get(i, set()), rules, norms[i])
+        if "judgment" in added - rules:
+            # "you did wait until the night before" says back what the partner did, and blames: the
+            # rules read a plain "you did…" as a reflection only when nobody hears blame in it.
+            rules = _rules_on(sentences[i], heard_judgment=True)
+        out.append(tuple(label for label in BEHAVIOUR_LABELS if label in rules | added))
+    return out
 
 
 # What the sentence model may not add to what the rules found. An embedding hears the topic, not the

@@ -83,6 +83,15 @@ def test_the_gates_hold_whatever_the_model_proposes():
     assert "judgment" not in got[4]  # hindsight in form, a story in fact
 
 
+def test_a_plain_you_did_is_a_reflection_until_the_model_hears_blame_in_it():
+    text = "well you did wait until the night before to start it"
+    assert label_utterances([text], model_labels=lambda texts: [set()] * len(texts)) == [("reflection",)]
+    assert label_utterances([text], model_labels=lambda texts: [{"judgment"}] * len(texts)) == [("judgment",)]
+    # an explicit reflection stays one beside the judgment
+    both = "so you feel like she ignored you, but you kind of ignored her first"
+    assert label_utterances([both], model_labels=lambda texts: [{"judgment"}] * len(texts)) == [("reflection", "judgment")]
+
+
 def test_reported_speech_gets_nothing_from_the_model():
     assert label_utterances(["and he's like, why don't you just get over it", "my mum said I'm too soft on him"]) == [
         (), ()
