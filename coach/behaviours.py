@@ -43,7 +43,10 @@ Coding conventions (close to MITI 4.2 where it has an answer):
 
 from __future__ import annotations
 
+import hashlib
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Sequence
 
 from coach import behaviour_rules as R
@@ -369,3 +372,16 @@ def asks_for_advice(text: str) -> bool:
         if body and R.ASKS_FOR_ADVICE.search(body):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def labeller_version() -> str:
+    """12 hex digits that change whenever the rules or the sentence model do. Saved with each session,
+    so a comparison can say when the labels changed because the coach did."""
+    from .tagmodel import fingerprint
+
+    digest = hashlib.sha256()
+    for module_file in (R.__file__, __file__):
+        digest.update(Path(module_file).read_bytes())
+    digest.update(fingerprint().encode())
+    return digest.hexdigest()[:12]

@@ -79,3 +79,20 @@ class AnalysisOptions:
 
 # What the analysis did before an option existed (sessions saved then do not name it).
 _BEFORE_IT_EXISTED: dict[str, Any] = {"beam_size": 5}
+
+
+def changed_settings(earlier: dict[str, Any], later: dict[str, Any]) -> list[str]:
+    """How two sessions' saved options differ, in words, so a comparison can say when part of a change
+    is the coach's rather than the listener's. Who practised (``listener``) is not a setting of the
+    analysis; an option a session predates reads as what the analysis did then."""
+    a, b = (AnalysisOptions.from_dict(o).to_dict() for o in (earlier, later))
+    changes = [
+        f"{name.replace('_', ' ')}: {a[name]} → {b[name]}"
+        for name in a
+        if name != "listener" and a[name] != b[name]
+    ]
+    if earlier.get("labeller") != later.get("labeller"):
+        changes.append(
+            "the behaviour labels (advice, questions, reflections…) came from different versions of the coach"
+        )
+    return changes

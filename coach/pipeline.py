@@ -15,7 +15,7 @@ from .diarize import diarize_two_mic
 from .errors import AudioError
 from .options import AnalysisOptions
 from .quality import assess
-from .report import derive
+from .report import derive, saved_options
 from .roles import resolve_listener
 from .transcribe import drop_leaked_words, load_model, transcribe_signals
 from .turns import build_turns, merge_regions, talk_time
@@ -120,7 +120,7 @@ def analyze_audio(
         events=events,
         metrics=metrics,
         timings=rep.total(),
-        options=options.to_dict(),
+        options=saved_options(options),
         confidence=confidence,
         notes=tuple(notes),
     )

@@ -38,6 +38,13 @@ def derive(
     return infos, tuple(events), metrics
 
 
+def saved_options(options: AnalysisOptions) -> dict[str, Any]:
+    """What a session keeps of how it was analysed: every option, and the labeller's version."""
+    from .behaviours import labeller_version
+
+    return {**options.to_dict(), "labeller": labeller_version()}
+
+
 def _r(x: float) -> float:
     return round(float(x), 3)
 
@@ -126,5 +133,5 @@ def with_listener(data: Mapping[str, Any], listener: str) -> dict[str, Any]:
         report.audio.duration_s,
         options,
     )
-    updated = replace(report, speakers=speakers, events=events, metrics=metrics, options=options.to_dict())
+    updated = replace(report, speakers=speakers, events=events, metrics=metrics, options=saved_options(options))
     return report_to_dict(updated)

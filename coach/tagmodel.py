@@ -8,6 +8,7 @@ the rules find rather than second-guessing them. Runs on onnxruntime and ``token
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from functools import lru_cache
@@ -60,3 +61,12 @@ def labels_of(texts: Sequence[str]) -> list[set[str]]:
     t = thresholds()
     cut = np.array([t["thresholds"][label] for label in t["labels"]])
     return [{label for label, on in zip(t["labels"], row) if on} for row in probabilities(texts) >= cut]
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """sha256 of the model and its thresholds: changes whenever either does."""
+    digest = hashlib.sha256()
+    for name, what in ((MODEL_FILE, "sentence model"), (THRESHOLDS_FILE, "sentence model's thresholds")):
+        digest.update(onnx.model_path(name, what).read_bytes())
+    return digest.hexdigest()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from coach.options import AnalysisOptions
+from coach.options import AnalysisOptions, changed_settings
 
 
 def test_every_option_is_documented():
@@ -24,3 +24,16 @@ def test_a_session_saved_before_an_option_existed_reads_back_what_it_was_analyse
     saved["retired_option"] = 1  # an option since removed is ignored
     assert AnalysisOptions.from_dict(saved).beam_size == 5
     assert AnalysisOptions().beam_size == 1
+
+
+def test_changed_settings_name_what_differs_between_two_sessions():
+    today = AnalysisOptions().to_dict() | {"labeller": "abc"}
+    assert changed_settings(today, dict(today)) == []
+    assert changed_settings(today, today | {"listener": "first"}) == []  # who practised is not a setting
+    assert changed_settings(today, today | {"min_silence_s": 0.7}) == ["min silence s: 0.5 → 0.7"]
+    older = {k: v for k, v in today.items() if k not in ("beam_size", "labeller")}
+    assert changed_settings(older, today) == [
+        "beam size: 5 → 1",  # saved before beam_size existed: it was analysed with 5
+        "the behaviour labels (advice, questions, reflections…) came from different versions of the coach",
+    ]
+

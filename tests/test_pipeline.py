@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 
 import pytest
 
+from coach.behaviours import labeller_version
 from coach.options import AnalysisOptions
 from coach.paths import samples_dir
 from coach.pipeline import analyze
@@ -55,6 +57,9 @@ def test_two_mic_sample_advice_permission_and_invariants(two_mic):
     assert turns == sorted(turns, key=lambda t: (t["start"], t["end"]))
     assert all(t["start"] <= t["end"] for t in turns)
     assert all(e["start"] <= e["end"] for e in report["events"])
+    # saved with the session: every option, and which labeller found the advice
+    assert set(report["options"]) == {f.name for f in fields(AnalysisOptions)} | {"labeller"}
+    assert report["options"]["labeller"] == labeller_version()
 
 
 def test_progress_moves_forward_to_the_end(two_mic):

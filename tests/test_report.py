@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from coach.options import AnalysisOptions
+from coach.behaviours import labeller_version
 from coach.report import derive, report_from_dict, report_to_dict, with_listener
 from coach.types import AudioInfo, Confidence, Report, Span, Turn, Word
 
@@ -53,3 +54,5 @@ def test_with_listener_swaps_roles_and_rederives():
     assert swapped["metrics"]["advice"] == 1  # "have you tried resting" is now the listener's
     assert swapped["options"]["listener"] == "S1"
     assert swapped["turns"] == data["turns"]
+    # re-derived with today's labeller, and it says so
+    assert swapped["options"]["labeller"] == labeller_version()

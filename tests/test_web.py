@@ -104,8 +104,21 @@ def test_compare_two_sessions(client):
     page = Page(r.text)
     assert "Two sessions side by side" in page.headings
     assert page.classes.count("timeline") == 2
+    assert "analysed differently" not in r.text
     assert client.get(f"/compare?s={a}").status_code == 400
     assert client.get(f"/compare?s={a}&s=nope").status_code == 404
+
+
+def test_compare_says_when_the_two_were_analysed_differently(client):
+    store = store_of(client)
+    a, b = fill(store, 2)
+    report = store.report(b)
+    report["options"] = report["options"] | {"beam_size": 1, "labeller": "0123456789ab"}
+    store.replace_report(b, report)
+    page = Page(client.get(f"/compare?s={a}&s={b}").text)
+    assert "These two were analysed differently" in page.all_text
+    assert "beam size: 5 → 1" in page.all_text
+    assert "different versions of the coach" in page.all_text
 
 
 def test_history_renders_fast_with_a_thousand_sessions(client):

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from ...options import changed_settings
 from ...store import SessionRow, Store
 from .. import charts, timeline
 from ..deps import get_store, short_date, templates
@@ -112,5 +113,6 @@ async def compare(
                 {"row": r, "timeline": timeline.render(rep, compact=True)} for r, rep in rows_and_reports
             ],
             "metrics": metrics,
+            "changed_settings": changed_settings(*(r.options for r, _ in rows_and_reports)),
         },
     )
