@@ -32,6 +32,7 @@ from bench import score  # noqa: E402
 from bench.conversations import BENCH_DIR, OUT_DIR, build_all  # noqa: E402
 from bench.long import make_long  # noqa: E402
 from bench.real import DATA, real_truths, wer  # noqa: E402
+from coach.types import BEHAVIOUR_LABELS as LABELS  # noqa: E402
 
 REPO = BENCH_DIR.parent
 MODES = ("two-mic", "single-mic")
@@ -160,6 +161,10 @@ def summarise(rows: list[dict]) -> dict:
         "backchannel": pooled("backchannel"),
         "advice": pooled("advice"),
         "unasked_advice": pooled("unasked_advice"),
+        # every listening behaviour, scored per listener utterance through Whisper and the diarization
+        "labels": {
+            label: score.pool((r["scores"].get("labels") or {}).get(label) for r in rows) for label in LABELS
+        },
         "rtf": wall / audio if audio else None,
         "speed_ratio": wall / sum(bare) if len(bare) == len(rows) and bare else None,
         "peak_rss_mb": max(r["coach"]["peak_rss_mb"] for r in rows),
@@ -201,6 +206,14 @@ def table(summary: dict, info: dict) -> str:
             f"| *target* | | ≤ {100 * t['der']:.0f} % | ≥ {t['overlap']} | ≥ {t['interruption']} | ≥ {t['backchannel']} "
             f"| ≥ {t['advice']} | | ≤ {SPEED_RATIO_TARGET} | |"
         )
+    label_rows = [(m, summary[m]["labels"]) for m in MODES if summary.get(m) and summary[m].get("labels")]
+    if any(any(v for v in labels.values()) for _, labels in label_rows):
+        lines += ["", "Behaviour labels end to end (the dialogues' listener utterances, through Whisper):", "",
+                  "| mode | " + " | ".join(LABELS) + " |", "|---|" + "---|" * len(LABELS)]
+        for mode, labels in label_rows:
+            lines.append(f"| {mode} | " + " | ".join(
+                "–" if labels[lab] is None else f"{labels[lab]['f1']:.2f} ({labels[lab]['tp']}/{labels[lab]['tp'] + labels[lab]['fn']})"
+                for lab in LABELS) + " |")
     real = summary.get("real", [])
     if real:
         lines += ["", "| real clip | mode | DER | overlap F1 | RTF | note |", "|---|---|---|---|---|---|"]

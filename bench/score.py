@@ -23,6 +23,8 @@ from typing import Iterable
 
 import numpy as np
 
+from coach.types import BEHAVIOUR_LABELS
+
 STEP = 0.01
 COLLAR = 0.25
 EVENT_TOLERANCE_S = 1.0
@@ -289,8 +291,7 @@ def score_report(report: dict, truth: dict, collar: float = COLLAR) -> dict:
         )
         out["labels"] = {
             label: utterance_label_f1(utts, mine(label), lambda u, lab=label: lab in u["labels"])
-            for label in ("permission", "open_question", "closed_question", "reflection", "validation",
-                          "self_focus", "judgment")
+            for label in BEHAVIOUR_LABELS
         }
     else:
         out["advice"] = None

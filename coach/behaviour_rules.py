@@ -42,7 +42,7 @@ REPEAT = re.compile(r"\b(\w+(?:\s+\w+){0,3})[\s,]+\1\b")
 # --- quoted or reported speech: the partner telling what someone else said -------------------
 _PERSON = r"(?:mom|mum|dad|mother|father|boss|manager|therapist|doctor|friend|sister|brother|teacher|coach|wife|husband|partner|boyfriend|girlfriend|ex|aunt|uncle|cousin|grandma|grandpa|roommate|colleague|coworker|neighbour|neighbor|counsellor|counselor|parents|family|friends|lawyer|solicitor|gp|nurse|mate|mates|flatmate|landlord)"
 # A bare name opening a clause ("Sarah said", "jess mentioned"): any word but these.
-_NAME = r"(?:(?<=^)|(?<=,\ )|(?<=\band\ )|(?<=\bbut\ )|(?<=\bso\ ))(?!(?:(?:you|i|we|they|he|she)\w*|that|thats|it|its|this|what|who|which|having|as|well|not|only|nicely|enough|never|already|just|be|been)\b)[a-z]+"
+_NAME = r"(?:(?<=^)|(?<=,\ )|(?<=\band\ )|(?<=\bbut\ )|(?<=\bso\ ))(?!(?:(?:you|i|we|they|he|she)\w*|that|thats|it|its|this|what|who|which|having|as|well|not|only|nicely|enough|never|already|just|be|been|so|and|but|then|now|okay|ok|yeah|oh|also|because|if|when|maybe|honestly)\b)[a-z]+"
 _REPORTER = rf"(?:i|he|she|they|we|everyone|everybody|people|someone|somebody|nobody|(?:my|his|her|their|our|the|your)\ (?:\w+\ )?{_PERSON}|{_PERSON}|{_NAME})"
 QUOTE_FRAME = _rx(
     rf"""(?<!\bwhat\ )(?<!\bhow\ )\b{_REPORTER}\s+(?:just\ |always\ |kept\ |keeps\ |keep\ |even\ )?
@@ -217,12 +217,12 @@ CLEFT_ABOUT_YOU = _rx(
     |\b(?:hurts|hurt|bothers|scares|worries|upsets|matters|stings|kills|annoys|gets\ (?:to|bad|hard|worse)|frustrates|hardest|worst)\b"""
 )
 # "you feel" inside a question or someone else's clause ("how did that make you feel") is no reflection.
-_NB = r"(?<!make\ )(?<!made\ )(?<!makes\ )(?<!making\ )(?<!how\ )(?<!do\ )(?<!did\ )(?<!does\ )(?<!what\ )(?<!if\ )(?<!course\ )(?<!wonder\ )(?<!why\ )(?<!when\ )(?<!whether\ )(?<!are\ )(?<!were\ )(?<!have\ )(?<!him\ )(?<!her\ )(?<!them\ )(?<!say\ )(?<!sense\ that\ )(?<!sense\ )"
+_NB = r"(?<!much\ )(?<!her\ that\ )(?<!him\ that\ )(?<!them\ that\ )(?<!make\ )(?<!made\ )(?<!makes\ )(?<!making\ )(?<!how\ )(?<!do\ )(?<!did\ )(?<!does\ )(?<!what\ )(?<!if\ )(?<!course\ )(?<!wonder\ )(?<!why\ )(?<!when\ )(?<!whether\ )(?<!are\ )(?<!were\ )(?<!have\ )(?<!him\ )(?<!her\ )(?<!them\ )(?<!say\ )(?<!sense\ that\ )(?<!sense\ )"
 REFLECTION = _rx(
     rf"""
     (?:^|\bit\ |\bso\ |\band\ |\bbut\ |\bokay\ |\bok\ |\byeah\ |\boh\ |,\ |\bhonestly\ |\bwell\ |\bjust\ |\breally\ |\bmm\ )(?:sounds|seems|looks)\ (?:like|as\ if|as\ though)\b(?!\ (?:a|an|hell|fun|so\ much)\b)
     |(?:^|\bit\ )feels\ like\ (?:you|youre|youve|your|nobody|no\ one|everyone)\b
-    |\b(?:its|it\ has|it)\ (?:all\ )?been\ (?:\w+ing|getting\ to)\b(?:\ \w+){{0,3}}\ (?:you|up|on\ you)\b
+    |(?<!\bhas\ )(?<!\bhave\ )\b(?:its|it\ has|it)\ (?:all\ )?been\ (?:\w+ing|getting\ to)\b(?:\ \w+){{0,3}}\ (?:you|up|on\ you)\b
     |\byou\ (?:seem|sound)\b
     |\b(?:its|it\ is|its\ almost)\ like\ (?:you|youre|youve|your|nobody|no\ one|everyone)\b
     |\bso\ (?:its|it\ is|it\ was|thats|it\ felt|it\ feels)\ (?:not|more|really|about|all|like|less|kind|sort|basically|the)\b|\b(?:getting|got|gets)\ to\ you\b

@@ -367,10 +367,20 @@ def test_general_patterns_from_heldout2(text, expected):
     assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
 
 
+# A reflection's words inside a question or inside the advice's own content are the question's or the
+# advice's, not a reflection.
+CUES_INSIDE_QUESTIONS_AND_ADVICE = case(
+    ("How has it been weighing on you lately?", ["open_question"]),
+    ("Maybe tell him that you feel left out.", ["advice"]),
+    ("Does he know how much you miss him?", ["closed_question"]),
+    ("It's been weighing on you.", ["reflection"]),
+)
+
+
 @pytest.mark.parametrize(
     "text, expected",
     CONVENTIONS + ADVICE + ADVICE_QUESTIONS + PERMISSION + OPEN + CLOSED + REFLECTION + VALIDATION + SELF_FOCUS + JUDGMENT
-    + MIXED + HARD_NEGATIVES,
+    + MIXED + HARD_NEGATIVES + CUES_INSIDE_QUESTIONS_AND_ADVICE,
 )
 def test_labels(text, expected):
     assert rule_labels(text) == expected
@@ -382,7 +392,7 @@ def hand_written_cases():
         NORMALISING_AND_AFFIRMING + BLAME_AND_NAME_CALLING + SARCASM_MORALISING_MINIMISING + REPORTED + PARTNER_MIND + WH_CLEFTS + TAG_QUESTIONS
         + INDIRECT_ADVICE + FEELINGS_DIRECTIVES_AND_BLAME + MORE_REFLECTION_AND_VALIDATION + MORE_SELF_FOCUS
         + CONVENTIONS + ADVICE + ADVICE_QUESTIONS + PERMISSION + OPEN + CLOSED + REFLECTION + VALIDATION
-        + SELF_FOCUS + JUDGMENT + MIXED + HARD_NEGATIVES
+        + SELF_FOCUS + JUDGMENT + MIXED + HARD_NEGATIVES + CUES_INSIDE_QUESTIONS_AND_ADVICE
     )
     return [(p.values[0], tuple(lab for lab in BEHAVIOUR_LABELS if lab in p.values[1])) for p in groups]
 

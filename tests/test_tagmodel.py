@@ -73,7 +73,8 @@ def test_the_gates_hold_whatever_the_model_proposes():
 
     got = label_utterances(
         ["You're not overreacting.", "my mum said I'm too soft on him", "Maybe I'm overreacting.",
-         "it has been such a heavy year for you", "You should have seen the look on his face."],
+         "it has been such a heavy year for you", "You should have seen the look on his face.",
+         "So saying yes to everything feels like the only way to keep the peace."],
         model_labels=everything,
     )
     assert got[0] == ("validation",)  # the rules read the negation: neither judgment nor reflection
@@ -81,6 +82,7 @@ def test_the_gates_hold_whatever_the_model_proposes():
     assert "judgment" not in got[2]  # nobody else in it to judge
     assert "self_focus" not in got[3]  # the listener is not in it
     assert "judgment" not in got[4]  # hindsight in form, a story in fact
+    assert "reflection" in got[5]  # "so saying…" is the listener's own words, not somebody's report
 
 
 def test_a_plain_you_did_is_a_reflection_until_the_model_hears_blame_in_it():
