@@ -358,6 +358,8 @@ JUDGMENT = _rx(
     |\byou\ (?:\w+\ )?(?:worry|stress|care|think|overthink|complain|whine|read\ into\ things)\ (?:way\ |far\ )?too\ much\b
     |^oh\ please\b|\bdidnt\ mean\ it\ like\ that\b|\bthats\ (?:\w+\ ){{0,2}}(?:petty|childish|immature|selfish|a\ bit\ much)\b
     |\bworse\ off\ than\ you\b|\bhave\ it\ (?:way\ |much\ |a\ lot\ )?worse\b
+    |\b(?:mine|ours|theirs)\ (?:was|were|is|are)\ (?:\w+\ )?worse\b|\b(?:dealt\ with|been\ through|gone\ through|seen)\ (?:far|way|much|a\ lot)\ worse\b
+    |\bhad\ (?:the\ same(?:\ \w+){{0,2}}|that\ too|it\ too|this\ too)\ and\ (?:hes|shes|theyre|he\ is|she\ is|they\ are|he\ was|she\ was|they\ were)\ (?:totally\ |perfectly\ |completely\ |absolutely\ |just\ )?(?:fine|ok|okay|alright|all\ right)\b
     |\byou\ (?:really\ |just\ |honestly\ )?(?:need\ to|have\ to|gotta|should)\ (?:relax|calm\ down|get\ over\ (?:it|him|her|them|yourself))\b |\bdont\ (?:stress|panic|fret|get\ (?:so\ )?(?:upset|worked\ up|stressed|emotional))\b|\bpull\ yourself\ together\b|\bchin\ up\b|\bshe(?:ll|\ will)\ be\ right\b|\bworse\ things\ happen\b|\bsnap\ out\ of\ it\b
     |\bwhat\ were\ you\ (?:even\ |actually\ )?thinking\b|\bwhats\ the\ big\ deal\b|\bhow\ could\ you\ (?:not|even|possibly|be\ so)\b|\bwhy\ (?:didnt|couldnt)\ you\ just\b |\bwhats\ the\ point\ (?:of|in)\ (?:getting|being|feeling|crying|worrying|stressing)\b|\bover\ the\ top\b
     |\b(?:do|did)\ you\ (?:really|honestly|seriously|actually)\ think\b.*\b(?:helps?|will\ (?:help|change|fix))\b |\byou\ (?:really\ |just\ )?(?:couldve|could\ have)\ (?:just|at\ least|said|told|asked|called|mentioned|warned)\b

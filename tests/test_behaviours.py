@@ -340,6 +340,11 @@ BLAME_AND_NAME_CALLING = case(
 )
 # Kinds train5 (the sentence model's training set) showed the rules missing, worded afresh.
 SARCASM_MORALISING_MINIMISING = case(
+    # minimising by comparison: someone else had it as bad or worse and was fine
+    ("Kids can be like that, ours were worse.", ["judgment"]),
+    ("My cousin had that too and she's perfectly fine now.", ["self_focus", "judgment"]),
+    ("honestly, I've seen far worse", ["judgment"]),
+    ("so she had it checked and she's fine?", ["closed_question"]),
     ("that plumber is a total crook", ["judgment"]),
     ("What a weasel.", ["judgment"]),
     ("Your stepdad sounds completely useless.", ["judgment"]),

@@ -104,9 +104,10 @@ def test_empty_and_murmur_lines_get_nothing_from_the_model():
     assert label_utterances(["", "   ", "mm-hmm"]) == [(), (), ()]
 
 
-def test_batch_and_one_by_one_agree():
-    texts = [json.loads(line)["text"] for line in open(paths.REPO_DIR / "bench/utterances/dev.jsonl")][:64]
+def test_a_text_gets_the_same_labels_whatever_else_is_labelled_with_it():
+    texts = [json.loads(line)["text"] for line in open(paths.REPO_DIR / "bench/utterances/dev.jsonl")][:200]
     assert label_utterances(texts) == [label_utterances([t])[0] for t in texts]
+    assert np.array_equal(tagmodel.probabilities(texts[:50]), tagmodel.probabilities(texts[:50][::-1])[::-1])
 
 
 def test_a_missing_model_is_a_one_line_error(tmp_path, monkeypatch):

@@ -152,9 +152,10 @@ def export(model: Labeller, tokenizer: Tokenizer, texts: list[str], cut: np.ndar
     if "--keep-fp32" not in sys.argv:
         fp32.unlink()
     session = ort.InferenceSession(str(HERE / MODEL_FILE), providers=["CPUExecutionProvider"])
+    # one text per call, as coach/tagmodel.py runs it (int8 scales activations over the whole batch)
     got = np.concatenate([
         session.run(None, {"input_ids": ids.numpy(), "attention_mask": mask.numpy(), "token_type_ids": types.numpy()})[0]
-        for _, ids, mask, types in _batches(tokenizer, texts, np.arange(len(texts)), 64)
+        for _, ids, mask, types in _batches(tokenizer, texts, np.arange(len(texts)), 1)
     ])
     drift = np.abs(got - reference)
     flipped = int(((got >= cut) != (reference >= cut)).any(axis=1).sum())
