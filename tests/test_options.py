@@ -36,4 +36,3 @@ def test_changed_settings_name_what_differs_between_two_sessions():
         "beam size: 5 → 1",  # saved before beam_size existed: it was analysed with 5
         "the behaviour labels (advice, questions, reflections…) came from different versions of the coach",
     ]
-

