@@ -44,7 +44,7 @@ def probabilities(texts: Sequence[str]) -> np.ndarray:
 
     One text per call: int8 dynamic quantization scales activations over the whole batch, so in a
     batch a text's probabilities would depend on its neighbours (by up to 0.18 on the dev set). Alone,
-    it costs ~7 % more time."""
+    with no padding to compute, it is also ~20 % faster (400 dev lines: 0.61 s against 0.77 s)."""
     out = np.zeros((len(texts), len(thresholds()["labels"])), np.float32)
     if not texts:
         return out
