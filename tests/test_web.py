@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html as html_lib
 import io
 import re
 import time
@@ -13,6 +14,7 @@ from .web_support import app, client, fill, home, make_report, store_of, token, 
 
 from coach.store import Store
 from coach.web.deps import get_relabeler
+from coach.web.metrics import HEADLINE
 
 
 class Page(HTMLParser):
@@ -302,3 +304,33 @@ def test_get_changes_nothing(client, wav):
     after = [tuple(r) for r in snapshot()[0]], [tuple(r) for r in snapshot()[1]]
     assert before == after
     assert isinstance(store, Store)
+
+
+def test_reflection_card_reads_the_earlier_session_as_counts_too(client):
+    store = store_of(client)
+    for reflections, open_questions in ((1, 3), (2, 2)):
+        report = make_report()
+        report["metrics"].update(reflections=reflections, open_questions=open_questions, closed_questions=0,
+                                 reflection_to_question_ratio=reflections / open_questions)
+        latest = store.add_session(report, None)
+    text = Page(client.get(f"/sessions/{latest}").text).all_text
+    assert "2 : 2" in text and "better than last time (1 : 3 then)" in text
+    assert "0.3 : 1" not in text
+
+
+def test_a_ratio_under_one_reads_as_one_to_n():
+    (ratio,) = [m for m in HEADLINE if m.unit == "ratio"]
+    assert [ratio.format(v) for v in (0, 1 / 3, 0.4, 1, 1.5, 2)] == ["0 : 1", "1 : 3", "1 : 2.5", "1 : 1", "1.5 : 1", "2 : 1"]
+
+
+def test_advice_said_over_the_partner_is_one_moment_to_hear_again(client):
+    report = make_report()  # the listener's "You should just talk to your boss" is both
+    report["events"].append({"type": "interruption", "speaker": "S2", "start": 9.0, "end": 11.0, "text": "",
+                             "detail": {"interrupted": "S1"}})
+    session = store_of(client).add_session(report, None)
+    html = client.get(f"/sessions/{session}").text
+    moments = re.findall(r"<li class=\"(?:mine|theirs)\">\s*<a [^>]*class=\"seek\">▶ [^<]*</a>\s*([^<]*?)\s*</li>", html)
+    assert [html_lib.unescape(m) for m in moments] == [
+        "You spoke over your partner and gave advice: “You should just talk to your boss about it.”",
+        "Your partner spoke over you: “I don't know, it's not really about the time. I feel like nobody sees what I do.”",
+    ]

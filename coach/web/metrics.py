@@ -41,7 +41,8 @@ class Metric:
         if self.unit == "seconds":
             return f"{v:.1f} s" if v < 60 else f"{int(v // 60)} min {int(v % 60)} s"
         if self.unit == "ratio":
-            return f"{v:.1f} : 1"
+            # "1 : 3" reads more plainly than "0.3 : 1", and as the counts do on the session page.
+            return f"{_plain(v)} : 1" if v >= 1 or v == 0 else f"1 : {_plain(1 / v)}"
         if self.unit in ("rate", "rating"):
             return f"{v:.1f}"
         return f"{v:.0f}"
@@ -55,14 +56,19 @@ class Metric:
             return -(lo - v if v < lo else v - hi if v > hi else 0.0)
         return v
 
-    def change(self, now: float | None, before: float | None) -> "Change | None":
+    def change(self, now: float | None, before: float | None, before_shown: str | None = None) -> "Change | None":
+        """``before_shown``: how the earlier value reads where the card shows it otherwise (as counts)."""
         if now is None or before is None or self.better is None:
             return None
         a, b = self.score(now), self.score(before)
         tolerance = 0.01 if self.unit == "share" else 0.05
         verdict = "same" if abs(a - b) <= tolerance else "better" if a > b else "worse"
         words = {"better": "better than last time", "worse": "not as good as last time", "same": "same as last time"}
-        return Change(verdict, f"{words[verdict]} ({self.format(before)} then)")
+        return Change(verdict, f"{words[verdict]} ({before_shown or self.format(before)} then)")
+
+
+def _plain(x: float) -> str:
+    return f"{x:.1f}".removesuffix(".0")
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,33 @@ def marks(report: dict[str, Any]) -> list[Mark]:
     return sorted(out, key=lambda m: m.start)
 
 
+@dataclass(frozen=True)
+class Moment:
+    """One line of "moments to hear again": a turn with its marks (advice said over the partner is
+    one moment, not two)."""
+
+    mark: Mark
+    text: str
+
+
+def moments(report: dict[str, Any]) -> list[Moment]:
+    names = speaker_names(report)
+    grouped: dict[tuple[str, str | float], list[Mark]] = {}
+    for m in marks(report):
+        grouped.setdefault((m.speaker, m.anchor or m.start), []).append(m)
+    out = []
+    for ms in grouped.values():
+        first, kinds = ms[0], {m.kind for m in ms}
+        did = []
+        if "interruption" in kinds:
+            did.append("spoke over your partner" if first.mine else "spoke over you")
+        if "advice" in kinds:
+            did.append("gave advice")
+        who = "You" if first.mine else "Your partner" if names.get(first.speaker) == "Partner" else names[first.speaker]
+        out.append(Moment(first, f"{who} {' and '.join(did)}"))
+    return sorted(out, key=lambda m: m.mark.start)
+
+
 def turn_index(turns: list[dict[str, Any]], speaker: str, t: float) -> int | None:
     best = None
     for i, turn in enumerate(turns):

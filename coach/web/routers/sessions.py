@@ -34,18 +34,24 @@ def _found(store: Store, session_id: str) -> tuple[SessionRow, dict[str, Any]]:
     return row, report
 
 
+def _reflections_to_questions(metrics: dict[str, Any]) -> str | None:
+    """The ratio as the counts behind it ("1 : 3"): "0.3 : 1" says the same less plainly."""
+    r = metrics.get("reflections")
+    q = (metrics.get("open_questions") or 0) + (metrics.get("closed_questions") or 0)
+    return f"{r:.0f} : {q:.0f}" if isinstance(r, (int, float)) else None
+
+
 def _cards(row: SessionRow, previous: SessionRow | None) -> list[dict[str, Any]]:
     cards = []
     for m in HEADLINE:
         now = m.value(row.metrics)
         before = m.value(previous.metrics) if previous else None
         card = {"metric": m, "value": m.format(now), "change": m.change(now, before)}
-        if m.key == "reflection_to_question_ratio":
-            r = row.metrics.get("reflections")
-            q = (row.metrics.get("open_questions") or 0) + (row.metrics.get("closed_questions") or 0)
-            if isinstance(r, (int, float)):
-                card["value"] = f"{r:.0f} : {q:.0f}"
-                card["unit"] = "reflections : questions"
+        if m.key == "reflection_to_question_ratio" and (counts := _reflections_to_questions(row.metrics)):
+            card["value"] = counts
+            card["unit"] = "reflections : questions"
+            shown_before = _reflections_to_questions(previous.metrics) if previous else None
+            card["change"] = m.change(now, before, shown_before)
         cards.append(card)
     return cards
 
@@ -89,8 +95,7 @@ async def session_page(request: Request, session_id: str, store: Store = Depends
                 RATING.value(with_rating({}, previous.rating)) if previous else None,
             ),
             "timeline": timeline.render(report),
-            "marks": timeline.marks(report),
-            "names": timeline.speaker_names(report),
+            "moments": timeline.moments(report),
             "lines": lines(report, default_suggester()),
             "voices": _voices(report),
             "has_audio": store.audio_path(session_id) is not None,
