@@ -14,7 +14,7 @@ from .web_support import app, client, fill, home, make_report, store_of, token, 
 
 from coach.store import Store
 from coach.web.deps import get_relabeler
-from coach.web.metrics import HEADLINE
+from coach.web.metrics import DETAIL, HEADLINE
 
 
 class Page(HTMLParser):
@@ -118,9 +118,30 @@ def test_compare_says_when_the_two_were_analysed_differently(client):
     report["options"] = report["options"] | {"beam_size": 1, "labeller": "0123456789ab"}
     store.replace_report(b, report)
     page = Page(client.get(f"/compare?s={a}&s={b}").text)
-    assert "These two were analysed differently" in page.all_text
+    assert "These two were recorded or analysed differently" in page.all_text
     assert "beam size: 5 → 1" in page.all_text
+    assert "recorded with" not in page.all_text  # both on one microphone
     assert "different versions of the coach" in page.all_text
+
+
+def test_compare_says_when_one_session_had_two_microphones(client):
+    store = store_of(client)
+    two_mic = make_report()
+    two_mic["audio"] = two_mic["audio"] | {"mode": "two-mic", "channels": 2}
+    a = store.add_session(two_mic, None)
+    b = store.add_session(make_report(), None)
+    with store.db:  # the two-mic one is the earlier (``created`` has one-second resolution)
+        store.db.execute("UPDATE sessions SET created = '2026-01-01T10:00:00' WHERE id = ?", (a,))
+    text = Page(client.get(f"/compare?s={b}&s={a}").text).all_text
+    assert "recorded with two microphones, then with one microphone" in text
+
+
+def test_a_change_of_a_few_tenths_of_a_second_is_about_the_same():
+    by_key = {m.key: m for m in (*HEADLINE, *DETAIL)}
+    assert by_key["median_response_gap_s"].change(0.4, 0.5).verdict == "same"
+    assert by_key["longest_partner_story_s"].change(7.4, 7.3).verdict == "same"
+    assert by_key["overlap_s"].change(5.9, 4.7).verdict == "worse"
+    assert by_key["median_response_gap_s"].change(1.2, 0.3).verdict == "better"
 
 
 def test_history_renders_fast_with_a_thousand_sessions(client):

@@ -61,7 +61,7 @@ class Metric:
         if now is None or before is None or self.better is None:
             return None
         a, b = self.score(now), self.score(before)
-        tolerance = 0.01 if self.unit == "share" else 0.05
+        tolerance = {"share": 0.01, "seconds": max(0.2, 0.1 * abs(before))}.get(self.unit, 0.05)
         verdict = "same" if abs(a - b) <= tolerance else "better" if a > b else "worse"
         words = {"better": "better than last time", "worse": "not as good as last time", "same": "same as last time"}
         return Change(verdict, f"{words[verdict]} ({before_shown or self.format(before)} then)")

@@ -85,6 +85,16 @@ async def set_goal(
     return RedirectResponse(request.url_for("history"), status_code=303)
 
 
+def _changed_microphones(earlier: str, later: str) -> list[str]:
+    if earlier == later:
+        return []
+    words = {"two-mic": "two microphones", "single-mic": "one microphone"}
+    return [
+        f"recorded with {words.get(earlier, earlier)}, then with {words.get(later, later)}: on one microphone, "
+        "talking over each other and backchannels are estimated from one mixed signal"
+    ]
+
+
 @router.get("/compare", response_class=HTMLResponse, name="compare")
 async def compare(
     request: Request, s: list[str] = Query(default=[]), store: Store = Depends(get_store)
@@ -113,6 +123,9 @@ async def compare(
                 {"row": r, "timeline": timeline.render(rep, compact=True)} for r, rep in rows_and_reports
             ],
             "metrics": metrics,
-            "changed_settings": changed_settings(*(r.options for r, _ in rows_and_reports)),
+            "changed_settings": [
+                *_changed_microphones(*(r.mode for r, _ in rows_and_reports)),
+                *changed_settings(*(r.options for r, _ in rows_and_reports)),
+            ],
         },
     )
