@@ -11,6 +11,10 @@ from .types import SpeechRegion, Turn, Word
 
 # A word outside its utterance stretches it by at most this much: further, the word's time is wrong.
 MAX_STRETCH_S = 1.0
+# A scrap of someone's sentence in the other's turn: at most this many words, and (closing a sentence)
+# this close after its beginning.
+MAX_SCRAP_WORDS = 2
+MAX_SCRAP_GAP_S = 0.5
 
 
 def merge_regions(regions: Iterable[SpeechRegion], max_gap_s: float) -> list[SpeechRegion]:
@@ -45,6 +49,53 @@ def _within(w: Word, lo: float, hi: float) -> Word:
     start = min(max(w.start, lo), hi)
     end = max(min(w.end, hi), start)
     return w if (start, end) == (w.start, w.end) else replace(w, start=start, end=end)
+
+
+def _ends_sentence(w: Word) -> bool:
+    return w.word.rstrip("\"'”’)").endswith((".", "?", "!", "…"))
+
+
+def _inside(w: Word, u: SpeechRegion) -> Word:
+    """A moved word, timed inside the utterance it moved to: its own times were the wrong voice's, and
+    must not stretch its new turn over the other person's speech."""
+    return _within(w, u.start, u.end)
+
+
+def _mend_sentence_edges(placed: list[tuple[Word, int]], utterances: list[SpeechRegion]) -> list[tuple[Word, int]]:
+    """Single-mic: where the words change speaker in the middle of a sentence, move the scrap of
+    sentence across to whoever was saying it.
+
+    At a change of speaker inside an overlap both voices are in the signal, and the voice heard most
+    is the newcomer's, so the end of the other's sentence lands in the newcomer's turn ("phone. I'm so
+    sorry…", "weeks. You should report her…") or the first word of the newcomer's in the other's
+    ("…so faces become familiar. I"). Whisper's punctuation says where the sentence ended: a turn whose
+    first words close a sentence the other person left open gives them back, and a turn that ends
+    with words opening a sentence, right before the other person speaks, gives those to them.
+    """
+    if not placed:
+        return placed
+    placed = sorted(placed, key=lambda p: (p[0].start, p[0].end))
+    runs: list[list[tuple[Word, int]]] = [[placed[0]]]
+    for p in placed[1:]:
+        if utterances[p[1]].speaker == utterances[runs[-1][-1][1]].speaker:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    for a, b in zip(runs, runs[1:]):
+        last, first = a[-1], b[0]
+        gap = first[0].start - last[0].end
+        if _ends_sentence(last[0]) or gap > MAX_STRETCH_S:
+            continue
+        closing = next((k for k in range(min(MAX_SCRAP_WORDS, len(b) - 1)) if _ends_sentence(b[k][0])), None)
+        if closing is not None and gap <= MAX_SCRAP_GAP_S:
+            b[: closing + 1] = [(_inside(w, utterances[last[1]]), last[1]) for w, _ in b[: closing + 1]]
+            continue
+        # Whisper glues a sentence's first word to the end of the one before, so the word that opens
+        # the other's reply can sit up to a stretch's length before it.
+        opened = max((k for k in range(len(a)) if _ends_sentence(a[k][0])), default=None)
+        if opened is not None and 0 < len(a) - 1 - opened <= MAX_SCRAP_WORDS:
+            a[opened + 1 :] = [(_inside(w, utterances[first[1]]), first[1]) for w, _ in a[opened + 1 :]]
+    return [p for run in runs for p in run]
 
 
 def build_turns(
@@ -95,11 +146,14 @@ def build_turns(
         overlap, distance, longer = _score(utterances[i], w)
         return overlap, distance, -heard_during(utterances[i].speaker, w), longer
 
+    placed: list[tuple[Word, int]] = []
     for w in unassigned_words or ():
         # Best utterance per speaker, then the best of those.
         best = [nearest(speaker, w) for speaker in by_speaker]
         if best:
-            members[min(best, key=lambda i: rank(i, w))].append(w)
+            placed.append((w, min(best, key=lambda i: rank(i, w))))
+    for w, i in _mend_sentence_edges(placed, utterances):
+        members[i].append(w)
 
     ends = {k: [utterances[i].end for i in idx] for k, idx in by_speaker.items()}
 

@@ -78,6 +78,40 @@ def test_a_word_glued_across_a_change_of_speaker_does_not_stretch_over_the_other
         assert all(t.start <= w.start <= w.end <= t.end for w in t.words)
 
 
+def test_the_end_of_a_sentence_heard_in_the_newcomers_turn_goes_back_to_who_said_it():
+    # one mic: the partner's last word is under the listener's first, where the listener is heard most
+    regions = [R("P", 0, 5.0), R("L", 4.6, 8)]
+    dominant = [R("P", 0, 4.6), R("L", 4.6, 8)]
+    words = [Word(3.0, 3.6, "for"), Word(3.6, 4.4, "three"), Word(4.7, 4.9, "weeks."), Word(5.0, 5.3, "You"),
+             Word(5.3, 5.6, "should"), Word(5.6, 6.0, "report"), Word(6.0, 6.5, "her.")]
+    turns = build_turns(regions, {}, 0.5, words, dominant)
+    assert [(t.speaker, t.text) for t in turns] == [("P", "for three weeks."), ("L", "You should report her.")]
+    for t in turns:
+        assert all(t.start <= w.start <= w.end <= t.end for w in t.words)
+
+
+def test_the_first_word_of_a_reply_glued_to_the_turn_before_goes_to_the_reply():
+    # Whisper times the reply's "I" right after "familiar.", half a second before the reply's voice
+    regions = [R("L", 0, 8.0), R("P", 8.5, 10)]
+    words = [Word(7.0, 7.6, "familiar."), Word(7.6, 7.9, "I"), Word(8.6, 9.0, "like"), Word(9.0, 9.5, "that.")]
+    turns = build_turns(regions, {}, 0.5, words)
+    assert [(t.speaker, t.text) for t in turns] == [("L", "familiar."), ("P", "I like that.")]
+    assert turns[1].start == 8.5  # the moved word does not stretch the reply back over the other turn
+
+
+def test_a_sentence_that_ends_where_the_next_begins_stays_put():
+    regions = [R("P", 0, 4.0), R("L", 4.2, 7)]
+    # the partner finished ("phone."), so the listener's short first sentence is the listener's own
+    words = [Word(3.0, 3.8, "phone."), Word(4.3, 4.6, "Wow."), Word(4.7, 5.0, "That's"), Word(5.0, 5.4, "hard.")]
+    assert [t.text for t in build_turns(regions, {}, 0.5, words)] == ["phone.", "Wow. That's hard."]
+    # a turn that is nothing but the scrap keeps it (a "Right." of its own under the partner)
+    regions = [R("P", 0, 6.0), R("L", 3.0, 3.6)]
+    dominant = [R("P", 0, 3.0), R("L", 3.0, 3.6), R("P", 3.6, 6.0)]
+    words = [Word(2.0, 2.9, "and"), Word(3.1, 3.5, "Right."), Word(3.7, 4.5, "then")]
+    turns = build_turns(regions, {}, 0.5, words, dominant)
+    assert [(t.speaker, t.text) for t in turns] == [("P", "and then"), ("L", "Right.")]
+
+
 def test_talk_time_counts_each_speaker_once():
     assert talk_time([R("A", 0, 2), R("A", 1, 3), R("B", 2, 2.5)]) == {"A": 3.0, "B": 0.5}
 
