@@ -161,6 +161,7 @@ def summarise(rows: list[dict]) -> dict:
         "backchannel": pooled("backchannel"),
         "advice": pooled("advice"),
         "unasked_advice": pooled("unasked_advice"),
+        "words": _summed([r["scores"].get("words") for r in rows]),
         # every listening behaviour, scored per listener utterance through Whisper and the diarization
         "labels": {
             label: score.pool((r["scores"].get("labels") or {}).get(label) for r in rows) for label in LABELS
@@ -169,6 +170,11 @@ def summarise(rows: list[dict]) -> dict:
         "speed_ratio": wall / sum(bare) if len(bare) == len(rows) and bare else None,
         "peak_rss_mb": max(r["coach"]["peak_rss_mb"] for r in rows),
     }
+
+
+def _summed(counts: list[dict | None]) -> dict | None:
+    counts = [c for c in counts if c]
+    return {k: sum(c[k] for c in counts) for k in counts[0]} if counts else None
 
 
 def _pct(x):
@@ -214,6 +220,11 @@ def table(summary: dict, info: dict) -> str:
             lines.append(f"| {mode} | " + " | ".join(
                 "–" if labels[lab] is None else f"{labels[lab]['f1']:.2f} ({labels[lab]['tp']}/{labels[lab]['tp'] + labels[lab]['fn']})"
                 for lab in LABELS) + " |")
+    for mode in MODES:
+        words = (summary.get(mode) or {}).get("words")
+        if words:
+            lines.append(f"\n{mode}: {words['misattributed']} of {words['words']} words in the other person's turn"
+                         " (the dialogues).")
     real = summary.get("real", [])
     if real:
         lines += ["", "| real clip | mode | DER | overlap F1 | RTF | note |", "|---|---|---|---|---|---|"]

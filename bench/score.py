@@ -11,6 +11,8 @@ Conventions:
   max(0, n_hyp - n_ref), confusion = min(n_ref, n_hyp) - n_correct, over the total reference speech
   counted per speaker (two people at once count twice); frames within ``collar`` of any reference
   boundary are not scored.
+- Words in the wrong turn (scripted dialogues only, whose words are known): a word of a speaker's
+  turn that the speaker did not say near then but the other person did.
 - Speakers are mapped by role (listener to listener, partner to partner) when both sides have one
   of each, else by the permutation with the most overlapping speech. A report that swaps the roles
   therefore scores badly on purpose: all the feedback would go to the wrong person.
@@ -19,6 +21,7 @@ Conventions:
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Iterable
 
 import numpy as np
@@ -28,6 +31,8 @@ from coach.types import BEHAVIOUR_LABELS
 STEP = 0.01
 COLLAR = 0.25
 EVENT_TOLERANCE_S = 1.0
+# A word belongs to a turn if its speaker said it this close to it (Whisper's word times drift).
+WORD_WINDOW_S = 1.5
 
 Spans = list[tuple[float, float]]
 
@@ -243,6 +248,33 @@ def _permitted(event: dict) -> bool:
     return bool(d.get("permitted") or d.get("with_permission") or d.get("asked"))
 
 
+def _spoken(text: str) -> list[str]:
+    return re.sub(r"[^a-z' ]", " ", text.lower()).split()
+
+
+def word_attribution(report: dict, truth: dict, mapping: dict[str, str], window_s: float = WORD_WINDOW_S) -> dict | None:
+    """How many of the report's words sit in the wrong person's turn: a word its speaker did not say
+    within ``window_s`` of it, that another person did. A misheard word counts for neither. Needs the
+    truth's words (the scripted dialogues); None without them."""
+    utterances = [u for u in truth.get("utterances", []) if u.get("text")]
+    if not utterances:
+        return None
+    words = misattributed = 0
+    for turn in report.get("turns", []):
+        speaker = mapping.get(turn["speaker"])
+        for w in turn.get("words", []):
+            spoken = _spoken(w["word"])
+            if not spoken:
+                continue
+            mid = (w["start"] + w["end"]) / 2
+            near = [u for u in utterances if u["start"] - window_s <= mid <= u["end"] + window_s]
+            own = {x for u in near if u["speaker"] == speaker for x in _spoken(u["text"])}
+            others = {x for u in near if u["speaker"] != speaker for x in _spoken(u["text"])}
+            words += 1
+            misattributed += spoken[0] not in own and spoken[0] in others
+    return {"words": words, "misattributed": misattributed}
+
+
 def score_report(report: dict, truth: dict, collar: float = COLLAR) -> dict:
     """Every score of one report. Scores a truth cannot support (no labels) are ``None``."""
     ref = ref_segments(truth)
@@ -258,6 +290,7 @@ def score_report(report: dict, truth: dict, collar: float = COLLAR) -> dict:
     ref_ov = [(o["start"], o["end"]) for o in truth.get("overlaps", [])] if "overlaps" in truth else overlaps_of(ref)
     out["overlap"] = overlap_f1(ref_ov, [(o["start"], o["end"]) for o in report.get("overlaps", [])], duration)
 
+    out["words"] = word_attribution(report, truth, m)
     events = report.get("events", [])
 
     def of_type(kind):

@@ -204,3 +204,26 @@ def test_real_clip_without_roles_maps_by_permutation():
     assert s["mapping_by"] == "permutation"
     assert s["der"]["der"] == 0.0 and s["overlap"]["f1"] == 1.0
     assert s["advice"] is None and "interruption" not in s
+
+
+def test_words_in_the_wrong_turn_are_counted_against_what_each_person_said():
+    t = {
+        "speakers": [{"id": L, "role": "listener"}, {"id": P, "role": "partner"}],
+        "utterances": [
+            {"speaker": P, "start": 0.0, "end": 3.0, "text": "My boss yelled at me today."},
+            {"speaker": L, "start": 2.8, "end": 5.0, "text": "That sounds awful."},
+        ],
+    }
+
+    def turn(speaker, *words):
+        return {"speaker": speaker, "words": [{"start": a, "end": b, "word": w} for a, b, w in words]}
+
+    right = [turn("S1", (0.1, 0.5, "My"), (0.5, 1.0, "boss"), (1.0, 1.5, "yelled"), (2.4, 2.9, "today.")),
+             turn("S0", (3.0, 3.4, "That"), (3.4, 3.9, "sounds"), (3.9, 4.5, "awful."))]
+    mapping = {"S0": L, "S1": P}
+    assert score.word_attribution({"turns": right}, t, mapping) == {"words": 7, "misattributed": 0}
+    # the partner's last word heard in the listener's turn, and a misheard word that counts for neither
+    wrong = [turn("S1", (0.1, 0.5, "My"), (0.5, 1.0, "bus")),
+             turn("S0", (2.8, 3.0, "today."), (3.0, 3.4, "That"), (3.4, 3.9, "sounds"))]
+    assert score.word_attribution({"turns": wrong}, t, mapping) == {"words": 5, "misattributed": 1}
+    assert score.word_attribution({"turns": right}, truth(), mapping) is None  # no words to check against
