@@ -256,9 +256,9 @@ def word_attribution(report: dict, truth: dict, mapping: dict[str, str], window_
     """How many of the report's words sit in the wrong person's turn: a word its speaker did not say
     within ``window_s`` of it, that another person did. A misheard word counts for neither. Needs the
     truth's words (the scripted dialogues); None without them."""
-    utterances = [u for u in truth.get("utterances", []) if u.get("text")]
-    if not utterances:
-        return None
+    utterances = truth.get("utterances", [])
+    if not utterances or any(not u.get("text") for u in utterances if u.get("kind") != "backchannel"):
+        return None  # LibriSpeech turns come without their words (only the TTS backchannels have them)
     words = misattributed = 0
     for turn in report.get("turns", []):
         speaker = mapping.get(turn["speaker"])

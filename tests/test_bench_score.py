@@ -227,3 +227,6 @@ def test_words_in_the_wrong_turn_are_counted_against_what_each_person_said():
              turn("S0", (2.8, 3.0, "today."), (3.0, 3.4, "That"), (3.4, 3.9, "sounds"))]
     assert score.word_attribution({"turns": wrong}, t, mapping) == {"words": 5, "misattributed": 1}
     assert score.word_attribution({"turns": right}, truth(), mapping) is None  # no words to check against
+    voices = {**t, "utterances": [{**t["utterances"][0], "text": ""},
+                                  {**t["utterances"][1], "kind": "backchannel", "text": "mm-hmm"}]}
+    assert score.word_attribution({"turns": right}, voices, mapping) is None  # only the backchannels known

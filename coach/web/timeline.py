@@ -112,7 +112,8 @@ def moments(report: dict[str, Any]) -> list[Moment]:
             did.append("spoke over your partner" if first.mine else "spoke over you")
         if "advice" in kinds:
             did.append("gave advice")
-        who = "You" if first.mine else "Your partner" if names.get(first.speaker) == "Partner" else names[first.speaker]
+        name = names.get(first.speaker, first.speaker)
+        who = "You" if first.mine else "Your partner" if name == "Partner" else name
         out.append(Moment(first, f"{who} {' and '.join(did)}"))
     return sorted(out, key=lambda m: m.mark.start)
 
