@@ -87,7 +87,9 @@ def _mend_sentence_edges(placed: list[tuple[Word, int]], utterances: list[Speech
         if _ends_sentence(last[0]) or gap > MAX_STRETCH_S:
             continue
         closing = next((k for k in range(min(MAX_SCRAP_WORDS, len(b) - 1)) if _ends_sentence(b[k][0])), None)
-        if closing is not None and gap <= MAX_SCRAP_GAP_S:
+        # Whisper capitalises a sentence's first word: a turn opening in lower case goes on a sentence
+        # (a capitalised "Really?" after the other trailed off is a reply, and stays).
+        if closing is not None and gap <= MAX_SCRAP_GAP_S and b[0][0].word[:1].islower():
             b[: closing + 1] = [(_inside(w, utterances[last[1]]), last[1]) for w, _ in b[: closing + 1]]
             continue
         # Whisper glues a sentence's first word to the end of the one before, so the word that opens

@@ -104,6 +104,9 @@ def test_a_sentence_that_ends_where_the_next_begins_stays_put():
     # the partner finished ("phone."), so the listener's short first sentence is the listener's own
     words = [Word(3.0, 3.8, "phone."), Word(4.3, 4.6, "Wow."), Word(4.7, 5.0, "That's"), Word(5.0, 5.4, "hard.")]
     assert [t.text for t in build_turns(regions, {}, 0.5, words)] == ["phone.", "Wow. That's hard."]
+    # the partner trailed off; the listener's capitalised "Really?" begins a sentence of their own
+    words = [Word(3.0, 3.8, "if"), Word(4.3, 4.8, "Really?"), Word(4.9, 5.2, "Why"), Word(5.2, 5.6, "not?")]
+    assert [t.text for t in build_turns(regions, {}, 0.5, words)] == ["if", "Really? Why not?"]
     # a turn that is nothing but the scrap keeps it (a "Right." of its own under the partner)
     regions = [R("P", 0, 6.0), R("L", 3.0, 3.6)]
     dominant = [R("P", 0, 3.0), R("L", 3.0, 3.6), R("P", 3.6, 6.0)]
