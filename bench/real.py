@@ -9,13 +9,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import soundfile as sf
 
 from .conversations import SHARED_DIR
-from .score import overlaps_of
+from .score import overlaps_of, word_errors, words_of
 from .sound import SR, resample, speech_intervals
 
 DATA = SHARED_DIR / "data"
@@ -74,15 +73,6 @@ def real_truths() -> list[dict]:
     return out + ([st] if st else [])
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9']+", text.lower())
-
-
 def wer(ref: str, hyp: str) -> float:
-    r, h = _words(ref), _words(hyp)
-    d = list(range(len(h) + 1))
-    for i, rw in enumerate(r, 1):
-        prev, d[0] = d[0], i
-        for j, hw in enumerate(h, 1):
-            prev, d[j] = d[j], min(d[j] + 1, d[j - 1] + 1, prev + (rw != hw))
-    return d[len(h)] / len(r) if r else float(len(h) > 0)
+    r, h = words_of(ref), words_of(hyp)
+    return word_errors(r, h) / len(r) if r else float(len(h) > 0)

@@ -57,6 +57,24 @@ def pool(results: Iterable[dict | None]) -> dict | None:
     return prf(*(sum(r[k] for r in results) for k in ("tp", "fp", "fn")))
 
 
+# -- words ----------------------------------------------------------------------------------------
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words, punctuation dropped: what word scores compare."""
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def word_errors(ref: list[str], hyp: list[str]) -> int:
+    """Substitutions, deletions and insertions that turn ``ref`` into ``hyp`` (Levenshtein on words)."""
+    d = list(range(len(hyp) + 1))
+    for i, rw in enumerate(ref, 1):
+        prev, d[0] = d[0], i
+        for j, hw in enumerate(hyp, 1):
+            prev, d[j] = d[j], min(d[j] + 1, d[j - 1] + 1, prev + (rw != hw))
+    return d[len(hyp)]
+
+
 # -- frames ---------------------------------------------------------------------------------------
 
 
@@ -248,10 +266,6 @@ def _permitted(event: dict) -> bool:
     return bool(d.get("permitted") or d.get("with_permission") or d.get("asked"))
 
 
-def _spoken(text: str) -> list[str]:
-    return re.sub(r"[^a-z' ]", " ", text.lower()).split()
-
-
 def word_attribution(report: dict, truth: dict, mapping: dict[str, str], window_s: float = WORD_WINDOW_S) -> dict | None:
     """How many of the report's words sit in the wrong person's turn: a word its speaker did not say
     within ``window_s`` of it, that another person did. A misheard word counts for neither. Needs the
@@ -259,20 +273,20 @@ def word_attribution(report: dict, truth: dict, mapping: dict[str, str], window_
     utterances = truth.get("utterances", [])
     if not utterances or any(not u.get("text") for u in utterances if u.get("kind") != "backchannel"):
         return None  # LibriSpeech turns come without their words (only the TTS backchannels have them)
-    words = misattributed = 0
+    counted = misattributed = 0
     for turn in report.get("turns", []):
         speaker = mapping.get(turn["speaker"])
         for w in turn.get("words", []):
-            spoken = _spoken(w["word"])
+            spoken = words_of(w["word"])
             if not spoken:
                 continue
             mid = (w["start"] + w["end"]) / 2
             near = [u for u in utterances if u["start"] - window_s <= mid <= u["end"] + window_s]
-            own = {x for u in near if u["speaker"] == speaker for x in _spoken(u["text"])}
-            others = {x for u in near if u["speaker"] != speaker for x in _spoken(u["text"])}
-            words += 1
+            own = {x for u in near if u["speaker"] == speaker for x in words_of(u["text"])}
+            others = {x for u in near if u["speaker"] != speaker for x in words_of(u["text"])}
+            counted += 1
             misattributed += spoken[0] not in own and spoken[0] in others
-    return {"words": words, "misattributed": misattributed}
+    return {"words": counted, "misattributed": misattributed}
 
 
 def score_report(report: dict, truth: dict, collar: float = COLLAR) -> dict:

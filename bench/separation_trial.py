@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import glob
 import json
-import re
 import time
 from pathlib import Path
 
@@ -24,6 +23,7 @@ import ctranslate2
 import numpy as np
 import soundfile as sf
 
+from bench.score import word_errors, words_of
 from coach.diarize import overlaps_of
 from coach.transcribe import load_model
 from coach.turns import merge_regions
@@ -142,19 +142,6 @@ def favour(samples: np.ndarray, regions: list[SpeechRegion], speaker: str) -> np
     return out
 
 
-def _words(text: str) -> list[str]:
-    return re.sub(r"[^a-z' ]", " ", text.lower()).split()
-
-
-def _errors(ref: list[str], hyp: list[str]) -> int:
-    d = np.arange(len(hyp) + 1)
-    for i, r in enumerate(ref, 1):
-        prev, d[0] = d.copy(), i
-        for j, h in enumerate(hyp, 1):
-            d[j] = min(prev[j] + 1, d[j - 1] + 1, prev[j - 1] + (r != h))
-    return int(d[-1])
-
-
 def main() -> None:
     model = load_model("tiny.en")
 
@@ -163,7 +150,7 @@ def main() -> None:
         # Whisper falls back to sampling on garbled audio (overlaps are): seeded, the same words every run.
         ctranslate2.set_random_seed(0)
         segments, _ = model.transcribe(piece, beam_size=1, language="en", condition_on_previous_text=False)
-        return _words(" ".join(s.text for s in segments))
+        return words_of(" ".join(s.text for s in segments))
 
     errors: dict[tuple[str, str], list[int]] = {}
     separating = 0.0
@@ -181,10 +168,10 @@ def main() -> None:
                 continue
             if not any(r.speaker != k and min(r.end, e) - max(r.start, s) > MIN_OVERLAP_S for r in regions):
                 continue
-            ref = _words(u["text"]) or heard(own[:, truth["channels"][k]], s - 0.15, e + 0.15)
+            ref = words_of(u["text"]) or heard(own[:, truth["channels"][k]], s - 0.15, e + 0.15)
             row = errors.setdefault((truth["kind"], k), [0, 0, 0])
-            row[0] += _errors(ref, heard(mix, s - 0.15, e + 0.15))
-            row[1] += _errors(ref, heard(separated, s - 0.15, e + 0.15))
+            row[0] += word_errors(ref, heard(mix, s - 0.15, e + 0.15))
+            row[1] += word_errors(ref, heard(separated, s - 0.15, e + 0.15))
             row[2] += len(ref)
     print("| conversations | speaker | words | WER from the mix | WER separated |")
     print("|---|---|---|---|---|")

@@ -230,3 +230,11 @@ def test_words_in_the_wrong_turn_are_counted_against_what_each_person_said():
     voices = {**t, "utterances": [{**t["utterances"][0], "text": ""},
                                   {**t["utterances"][1], "kind": "backchannel", "text": "mm-hmm"}]}
     assert score.word_attribution({"turns": right}, voices, mapping) is None  # only the backchannels known
+
+
+def test_word_errors_hand_computed():
+    assert score.words_of("Don't stop, it's 6 o'clock!") == ["don't", "stop", "it's", "6", "o'clock"]
+    ref = score.words_of("you need to take a few weeks off")
+    assert score.word_errors(ref, ref) == 0
+    assert score.word_errors(ref, score.words_of("my brother said a few weeks off")) == 4  # 3 subst., 1 del.
+    assert score.word_errors(ref, []) == len(ref) and score.word_errors([], ["uh"]) == 1
