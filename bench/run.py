@@ -161,7 +161,7 @@ def summarise(rows: list[dict]) -> dict:
         "backchannel": pooled("backchannel"),
         "advice": pooled("advice"),
         "unasked_advice": pooled("unasked_advice"),
-        "words": _summed([r["scores"].get("words") for r in rows]),
+        "words": pooled("words"),
         # every listening behaviour, scored per listener utterance through Whisper and the diarization
         "labels": {
             label: score.pool((r["scores"].get("labels") or {}).get(label) for r in rows) for label in LABELS
@@ -170,11 +170,6 @@ def summarise(rows: list[dict]) -> dict:
         "speed_ratio": wall / sum(bare) if len(bare) == len(rows) and bare else None,
         "peak_rss_mb": max(r["coach"]["peak_rss_mb"] for r in rows),
     }
-
-
-def _summed(counts: list[dict | None]) -> dict | None:
-    counts = [c for c in counts if c]
-    return {k: sum(c[k] for c in counts) for k in counts[0]} if counts else None
 
 
 def _pct(x):

@@ -45,7 +45,8 @@ def prf(tp: int, fp: int, fn: int) -> dict:
 
 
 def pool(results: Iterable[dict | None]) -> dict | None:
-    """Sum the counts of several results and recompute their ratios (DER or F1)."""
+    """Sum the counts of several results and recompute their ratios (DER or F1; words in the wrong turn
+    are counts only)."""
     results = [r for r in results if r]
     if not results:
         return None
@@ -54,6 +55,8 @@ def pool(results: Iterable[dict | None]) -> dict | None:
         s = {k: sum(r[k] for r in results) for k in keys}
         s["der"] = (s["missed"] + s["false_alarm"] + s["confusion"]) / s["total"] if s["total"] else 0.0
         return s
+    if "misattributed" in results[0]:
+        return {k: sum(r[k] for r in results) for k in ("words", "misattributed")}
     return prf(*(sum(r[k] for r in results) for k in ("tp", "fp", "fn")))
 
 

@@ -192,6 +192,8 @@ def test_pool_sums_counts():
                     {"missed": 0, "false_alarm": 10, "confusion": 10, "total": 300}])
     assert d["der"] == pytest.approx(30 / 400)
     assert score.pool([None]) is None
+    words = score.pool([{"words": 10, "misattributed": 1}, None, {"words": 5, "misattributed": 2}])
+    assert words == {"words": 15, "misattributed": 3}
 
 
 def test_real_clip_without_roles_maps_by_permutation():

@@ -46,12 +46,13 @@ def _cards(row: SessionRow, previous: SessionRow | None) -> list[dict[str, Any]]
     for m in HEADLINE:
         now = m.value(row.metrics)
         before = m.value(previous.metrics) if previous else None
-        card = {"metric": m, "value": m.format(now), "change": m.change(now, before)}
+        card = {"metric": m, "value": m.format(now)}
+        shown_before = None
         if m.key == "reflection_to_question_ratio" and (counts := _reflections_to_questions(row.metrics)):
             card["value"] = counts
             card["unit"] = "reflections : questions"
             shown_before = _reflections_to_questions(previous.metrics) if previous else None
-            card["change"] = m.change(now, before, shown_before)
+        card["change"] = m.change(now, before, shown_before)
         cards.append(card)
     return cards
 
