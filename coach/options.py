@@ -24,6 +24,9 @@ class AnalysisOptions:
         array), so the recording is treated as single-mic.
     crosstalk_db: in two-mic mode a frequency bin counts as the channel's own voice only where it stands at
         least this many dB above the other person's leak that remains after subtracting it.
+    leaked_word_db: two-mic: a word both microphones' transcripts have at the same moment is the other
+        person's voice leaking in only where it is at least this much quieter than on the other mic
+        (a leak arrives 15–25 dB down; two people saying "I" at once are both loud on their own mics).
     min_speech_s: speech shorter than this on a channel is noise, not speech (clicks, breaths).
     min_silence_s: pauses shorter than this do not split one utterance into two.
     backchannel_max_s: a burst of speech inside the other's talk no longer than this may be a backchannel.
@@ -52,6 +55,7 @@ class AnalysisOptions:
     listener: str = "auto"
     same_mic_correlation: float = 0.8
     crosstalk_db: float = 6.0
+    leaked_word_db: float = 10.0
     min_speech_s: float = 0.12
     min_silence_s: float = 0.5
     backchannel_max_s: float = 1.2
@@ -78,7 +82,7 @@ class AnalysisOptions:
 
 
 # What the analysis did before an option existed (sessions saved then do not name it).
-_BEFORE_IT_EXISTED: dict[str, Any] = {"beam_size": 5}
+_BEFORE_IT_EXISTED: dict[str, Any] = {"beam_size": 5, "leaked_word_db": 0.0}
 
 
 def changed_settings(earlier: dict[str, Any], later: dict[str, Any]) -> list[str]:

@@ -157,4 +157,5 @@ def _transcribe(
         return {}, words["mono"]
     speaker_of = {c: s for s, c in diarization.channel_of.items()}
     by_speaker = {speaker_of[c]: ws for c, ws in words.items()}
-    return drop_leaked_words(by_speaker, {speaker_of[c]: audio.samples[c] for c in words}), []
+    samples = {speaker_of[c]: audio.samples[c] for c in words}
+    return drop_leaked_words(by_speaker, samples, options.leaked_word_db), []

@@ -62,6 +62,19 @@ def test_two_mic_sample_advice_permission_and_invariants(two_mic):
     assert report["options"]["labeller"] == labeller_version()
 
 
+def test_two_mic_sample_keeps_what_the_listener_said_over_the_partner(two_mic):
+    """Both say "I" at the same moment (30.7 s); the listener's is theirs, not the partner's leak."""
+    report, _ = two_mic
+    listener = next(s["id"] for s in report["speakers"] if s["role"] == "listener")
+    said = next(u["text"] for u in TRUTH["utterances"] if "self_focus" in u["labels"])
+    turn = next(t for t in report["turns"] if t["speaker"] == listener and 29 < t["start"] < 31)
+    assert words_of(turn["text"]) == words_of(said)
+
+
+def words_of(text: str) -> list[str]:
+    return "".join(c for c in text.lower() if c.isalnum() or c.isspace()).split()
+
+
 def test_progress_moves_forward_to_the_end(two_mic):
     _, stages = two_mic
     fractions = [f for _, f in stages]

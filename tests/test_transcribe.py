@@ -80,12 +80,22 @@ def test_a_word_on_both_mics_stays_only_where_it_is_louder():
         "P": [Word(1.0, 1.4, "poisoning"), Word(2.0, 2.2, "so")],
         "L": [Word(1.1, 1.5, "poisoning,"), Word(2.5, 2.8, "mhm")],
     }
-    kept = drop_leaked_words(words, {"P": loud, "L": quiet})
+    kept = drop_leaked_words(words, {"P": loud, "L": quiet}, quieter_db=10.0)
     assert [w.word for w in kept["P"]] == ["poisoning", "so"]
     assert [w.word for w in kept["L"]] == ["mhm"]
     # The same word said by each at different moments is two words.
     apart = {"P": [Word(0.2, 0.4, "yes")], "L": [Word(2.0, 2.2, "yes")]}
-    assert drop_leaked_words(apart, {"P": loud, "L": quiet}) == apart
+    assert drop_leaked_words(apart, {"P": loud, "L": quiet}, quieter_db=10.0) == apart
+
+
+def test_a_word_two_people_say_at_once_stays_with_both():
+    """ "Oh, I know" over "Now I lie awake": each "I" is loud on its own mic, 3 dB apart, not 20."""
+    from coach.transcribe import drop_leaked_words
+    from coach.types import Word
+
+    loud, a_little_less = np.full(SAMPLE_RATE * 3, 0.5, np.float32), np.full(SAMPLE_RATE * 3, 0.35, np.float32)
+    words = {"P": [Word(0.9, 1.1, "I")], "L": [Word(0.7, 0.9, "I")]}
+    assert drop_leaked_words(words, {"P": loud, "L": a_little_less}, quieter_db=10.0) == words
 
 
 def test_directory_without_a_model_is_refused(tmp_path):
