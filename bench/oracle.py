@@ -1,4 +1,4 @@
-"""A perfect ``coach.report/1`` made from a ground truth: the scorer's and the runner's self-check.
+"""A perfect ``coach.report/2`` made from a ground truth: the scorer's and the runner's self-check.
 
 ``oracle_report(truth)`` is what a flawless pipeline would write. The module also stands in for the
 ``coach`` executable (``python -m bench.oracle analyze AUDIO --json OUT …``, reading the truth JSON
@@ -40,7 +40,7 @@ def oracle_report(truth: dict, mode: str = "single-mic") -> dict:
             events.append({"type": label, "speaker": ids[u["speaker"]], "start": u["start"], "end": u["end"],
                            "text": u["text"], "detail": detail})
     return {
-        "schema": "coach.report/1",
+        "schema": "coach.report/2",
         "session_id": None,
         "audio": {"path": "", "duration_s": truth.get("duration_s", 0.0), "channels": 2 if mode == "two-mic" else 1,
                   "sample_rate": 16000, "mode": mode},

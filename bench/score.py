@@ -1,4 +1,4 @@
-"""Scores of a ``coach.report/1`` report against a ``coach.bench.truth/1`` ground truth.
+"""Scores of a ``coach.report/2`` report against a ``coach.bench.truth/1`` ground truth.
 
 Pure functions on dicts, no audio and no I/O, so tests pin them on hand-made cases.
 

@@ -194,7 +194,7 @@ def sessions(limit: int, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("session_id")
-@click.option("--json", "as_json", is_flag=True, help="The full coach.report/1 JSON.")
+@click.option("--json", "as_json", is_flag=True, help="The full coach.report/2 JSON.")
 def show(session_id: str, as_json: bool) -> None:
     """Print the feedback of a stored session."""
     from .store import Store

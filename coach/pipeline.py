@@ -106,7 +106,7 @@ def analyze_audio(
         audio.duration, options,
     )
     confidence = assess(audio, diarization, talk)
-    notes = [mode_note, listener_note, *diarization.notes]
+    notes = list(diarization.notes)
     if len(diarization.speakers) == 1:
         notes.append("only one person was heard: interruptions and backchannels need two voices")
     rep.done("feedback")
@@ -122,6 +122,7 @@ def analyze_audio(
         timings=rep.total(),
         options=saved_options(options),
         confidence=confidence,
+        setup=(mode_note, listener_note),
         notes=tuple(notes),
     )
 

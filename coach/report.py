@@ -1,4 +1,4 @@
-"""The coach.report/1 document: built from the analysis, written as JSON, read back, re-derived.
+"""The coach.report/2 document: built from the analysis, written as JSON, read back, re-derived.
 
 The JSON shape is a contract other tools depend on (see the README); change it only with a new schema name.
 """
@@ -14,7 +14,9 @@ from .options import AnalysisOptions
 from .roles import assign_roles
 from .types import AudioInfo, Confidence, Event, Report, Span, SpeakerInfo, Turn, Word
 
-SCHEMA = "coach.report/1"
+SCHEMA = "coach.report/2"
+# coach.report/1 kept how the recording was read in the first two notes (every version wrote them there).
+_SETUP_NOTES_IN_V1 = 2
 
 
 def derive(
@@ -83,13 +85,25 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         ],
         "metrics": dict(report.metrics),
         "confidence": {"level": report.confidence.level, "warnings": list(report.confidence.warnings)},
+        "setup": list(report.setup),
         "notes": list(report.notes),
         "options": dict(report.options),
         "timings": dict(report.timings),
     }
 
 
+def upgraded(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A report written under an earlier schema, in today's shape (the store upgrades its sessions with
+    this once; ``report_from_dict`` accepts either)."""
+    if data.get("schema", SCHEMA) == SCHEMA:
+        return dict(data)
+    notes = list(data.get("notes", ()))
+    return {**data, "schema": SCHEMA, "setup": notes[:_SETUP_NOTES_IN_V1], "notes": notes[_SETUP_NOTES_IN_V1:]}
+
+
 def report_from_dict(data: Mapping[str, Any]) -> Report:
+    data = upgraded(data)
+    setup, notes = data.get("setup", ()), data.get("notes", ())
     return Report(
         audio=AudioInfo(**data["audio"]),
         model=data["model"]["name"],
@@ -110,7 +124,8 @@ def report_from_dict(data: Mapping[str, Any]) -> Report:
         timings=data.get("timings", {}),
         options=data.get("options", {}),
         confidence=Confidence(**data.get("confidence", {"level": "fair"})),
-        notes=tuple(data.get("notes", ())),
+        setup=tuple(setup),
+        notes=tuple(notes),
         session_id=data.get("session_id"),
     )
 
@@ -133,5 +148,8 @@ def with_listener(data: Mapping[str, Any], listener: str) -> dict[str, Any]:
         report.audio.duration_s,
         options,
     )
-    updated = replace(report, speakers=speakers, events=events, metrics=metrics, options=saved_options(options))
+    setup = (*report.setup[:1], f"listener {listener}: chosen after the analysis")
+    updated = replace(
+        report, speakers=speakers, events=events, metrics=metrics, options=saved_options(options), setup=setup
+    )
     return report_to_dict(updated)

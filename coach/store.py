@@ -51,9 +51,18 @@ def _m002_settings(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+def _m003_report_setup(db: sqlite3.Connection) -> None:
+    """Reports of coach.report/1 kept how the recording was read among the notes; /2 keeps it apart."""
+    from .report import upgraded
+
+    for session_id, text in db.execute("SELECT id, report FROM sessions").fetchall():
+        db.execute("UPDATE sessions SET report = ? WHERE id = ?", (json.dumps(upgraded(json.loads(text))), session_id))
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_sessions", _m001_sessions),
     ("002_settings", _m002_settings),
+    ("003_report_setup", _m003_report_setup),
 ]
 
 

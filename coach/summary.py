@@ -15,6 +15,10 @@ def _quote(text: str, limit: int = 70) -> str:
     return f'"{text[: limit - 1]}…"' if len(text) > limit else f'"{text}"'
 
 
+def _notes(report: Mapping[str, Any]) -> list[str]:
+    return [*report.get("setup", ()), *report.get("notes", ())]
+
+
 def format_summary(report: Mapping[str, Any], examples: int = 3) -> str:
     m = report["metrics"]
     audio = report["audio"]
@@ -22,7 +26,7 @@ def format_summary(report: Mapping[str, Any], examples: int = 3) -> str:
     roles = {s["id"]: s["role"] for s in report["speakers"]}
     listener = next((s for s, r in roles.items() if r == "listener"), None)
     if listener is None or "interruptions" not in m:
-        lines += [f"  {n}" for n in report.get("notes", [])]
+        lines += [f"  {n}" for n in _notes(report)]
         return "\n".join(lines)
     lines.append(f"You are {listener}, the listener.")
     share = m.get("partner_talk_share")
@@ -65,9 +69,9 @@ def format_summary(report: Mapping[str, Any], examples: int = 3) -> str:
     show("interruption", "Where you talked over your partner")
     show("advice", "Advice nobody asked for")
     show("reflection", "Reflections (well done)")
-    if report.get("notes"):
+    if _notes(report):
         lines.append("")
-        lines += [f"  note: {n}" for n in report["notes"]]
+        lines += [f"  note: {n}" for n in _notes(report)]
     confidence = report.get("confidence", {})
     if confidence.get("warnings"):
         lines.append("")

@@ -177,6 +177,10 @@ class Confidence:
 
 @dataclass(frozen=True)
 class Report:
+    """One analysed conversation. ``setup`` says how the recording was read: how many microphones, then
+    who the listener is and how that was decided; ``notes`` say what limits the analysis of this recording
+    (a silent channel, fewer voices than expected), beside ``confidence``'s warnings about its sound."""
+
     audio: AudioInfo
     model: str
     speakers: tuple[SpeakerInfo, ...]
@@ -187,5 +191,6 @@ class Report:
     timings: Mapping[str, float]
     options: Mapping[str, Any]
     confidence: Confidence
+    setup: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     session_id: str | None = None

@@ -35,7 +35,7 @@ def test_analyze_two_mic_clip_writes_the_contract_and_stores_the_session(shared_
     assert result.exit_code == 0, result.output
     assert "You are S2, the listener." in result.output and "Saved as session" in result.output
     report = json.loads(out.read_text())
-    assert report["schema"] == "coach.report/1"
+    assert report["schema"] == "coach.report/2"
     assert report["audio"]["mode"] == "two-mic" and report["audio"]["channels"] == 2
     assert report["audio"]["sample_rate"] == 16000 and report["model"] == {"name": "tiny.en"}
     by_channel = {s["channel"]: s for s in report["speakers"]}

@@ -1,4 +1,4 @@
-"""The coach.report/1 document: round trip and re-deriving with another listener."""
+"""The coach.report/2 document: round trip and re-deriving with another listener."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 from coach.behaviours import labeller_version
 from coach.options import AnalysisOptions
-from coach.report import derive, report_from_dict, report_to_dict, with_listener
+from coach.report import derive, report_from_dict, report_to_dict, upgraded, with_listener
 from coach.types import AudioInfo, Confidence, Report, Span, Turn, Word
 
 
@@ -31,17 +31,29 @@ def make_report() -> Report:
         timings={"total_s": 1.0},
         options=options.to_dict(),
         confidence=Confidence("good"),
+        setup=("two channels, one person per microphone (correlation 0.10)", "listener S2: the second person to speak"),
+        notes=("no speech of its own on the left channel",),
     )
 
 
 def test_json_contract_and_round_trip():
     data = report_to_dict(make_report())
-    assert data["schema"] == "coach.report/1"
+    assert data["schema"] == "coach.report/2"
     assert set(data) >= {"schema", "session_id", "audio", "model", "speakers", "turns", "overlaps", "events",
                          "metrics", "timings"}
     assert data["speakers"][1] == {"id": "S2", "role": "listener", "channel": 1, "talk_time_s": 2.0}
     json.dumps(data)  # serialisable as is
     assert report_to_dict(report_from_dict(json.loads(json.dumps(data)))) == data
+
+
+def test_a_first_schema_report_reads_back_with_its_setup_apart_from_its_notes():
+    today = report_to_dict(make_report())
+    v1 = {k: v for k, v in today.items() if k != "setup"} | {
+        "schema": "coach.report/1", "notes": today["setup"] + today["notes"],
+    }
+    assert report_to_dict(report_from_dict(v1)) == today
+    assert upgraded(v1) == today
+    assert upgraded(today) == today
 
 
 def test_with_listener_swaps_roles_and_rederives():
@@ -53,6 +65,9 @@ def test_with_listener_swaps_roles_and_rederives():
     assert swapped["metrics"]["interruptions"] == 0
     assert swapped["metrics"]["advice"] == 1  # "have you tried resting" is now the listener's
     assert swapped["options"]["listener"] == "S1"
+    # how the listener was chosen is no longer "the second person to speak"
+    assert swapped["setup"] == [data["setup"][0], "listener S1: chosen after the analysis"]
+    assert swapped["notes"] == data["notes"]
     assert swapped["turns"] == data["turns"]
     # re-derived with today's labeller, and it says so
     assert swapped["options"]["labeller"] == labeller_version()

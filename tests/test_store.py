@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
@@ -20,6 +21,22 @@ def test_migrations_are_recorded_and_safe_to_rerun():
     assert migrate(db) == [name for name, _ in MIGRATIONS]
     assert migrate(db) == []
     assert {r[0] for r in db.execute("SELECT name FROM _migrations")} == {n for n, _ in MIGRATIONS}
+
+
+def test_sessions_stored_under_the_first_report_schema_are_upgraded_once(coach_home):
+    with Store(coach_home) as store:
+        sid = store.add_session(report_to_dict(make_report()), None)
+        today = store.report(sid)
+    v1 = {k: v for k, v in today.items() if k != "setup"} | {
+        "schema": "coach.report/1", "notes": today["setup"] + today["notes"],
+    }
+    db = sqlite3.connect(coach_home / "coach.db")
+    with db:  # as a store from before migration 003 left it
+        db.execute("UPDATE sessions SET report = ? WHERE id = ?", (json.dumps(v1), sid))
+        db.execute("DELETE FROM _migrations WHERE name = '003_report_setup'")
+    db.close()
+    with Store(coach_home) as store:
+        assert store.report(sid) == today
 
 
 def test_add_read_list_delete(tmp_path, coach_home):

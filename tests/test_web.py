@@ -187,6 +187,21 @@ def test_session_page_shows_numbers_timeline_transcript_and_suggestions(client, 
     assert "spoke over" in text and "reflection" in text and "you encouraged them" in text
 
 
+def test_the_trust_notice_appears_only_when_something_limits_the_numbers(client):
+    store = store_of(client)
+    (sid,) = fill(store, 1)
+    page = Page(client.get(f"/sessions/{sid}").text)
+    assert "notice" not in page.classes  # a good recording read as planned: nothing to warn about
+    assert "How it was read: one channel: single-microphone analysis; listener S1: the first person to speak." in page.all_text
+    report = store.report(sid)
+    report["notes"] = ["expected 2 voices but heard 1"]
+    report["confidence"] = {"level": "poor", "warnings": ["very low level: speak closer to the microphone"]}
+    store.replace_report(sid, report)
+    page = Page(client.get(f"/sessions/{sid}").text)
+    assert "notice" in page.classes and "How far to trust these numbers (poor):" in page.all_text
+    assert "expected 2 voices but heard 1" in page.all_text and "very low level" in page.all_text
+
+
 def test_first_session_has_no_comparison(client):
     (only,) = fill(store_of(client), 1)
     text = Page(client.get(f"/sessions/{only}").text).all_text
@@ -206,7 +221,7 @@ def test_report_json_is_the_stored_report(client):
     r = client.get(f"/sessions/{sid}/report.json")
     assert r.status_code == 200
     data = r.json()
-    assert data["schema"] == "coach.report/1" and data["session_id"] == sid
+    assert data["schema"] == "coach.report/2" and data["session_id"] == sid
     assert "attachment" in r.headers["content-disposition"]
 
 
@@ -281,7 +296,9 @@ def test_swap_roles_with_the_real_rederivation(client):
     assert _post(client, f"/sessions/{sid}/listener", {"listener": "S2"}).status_code == 303
     report = store_of(client).report(sid)
     assert {s["id"]: s["role"] for s in report["speakers"]}["S2"] == "listener"
-    assert client.get(f"/sessions/{sid}").status_code == 200
+    page = client.get(f"/sessions/{sid}")
+    assert page.status_code == 200
+    assert "listener S2: chosen after the analysis" in page.text and "the first person to speak" not in page.text
 
 
 def test_rating_and_note_are_stored_and_shown(client):

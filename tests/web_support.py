@@ -1,4 +1,4 @@
-"""Hand-made sessions for the web tests: coach.report/1 reports built by code, a small real WAV, a filled store."""
+"""Hand-made sessions for the web tests: coach.report/2 reports built by code, a small real WAV, a filled store."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def make_report(duration: float = 20.0, *, interruptions: int = 1, advice: int =
         {"type": "open_question", "speaker": "S1", "start": 13.0, "end": 15.4, "text": "What is that like?", "detail": {}},
     ]
     return {
-        "schema": "coach.report/1",
+        "schema": "coach.report/2",
         "session_id": None,
         "audio": {"path": "/tmp/practice.wav", "duration_s": duration, "channels": 1, "sample_rate": 16000,
                   "mode": "single-mic"},
@@ -84,6 +84,7 @@ def make_report(duration: float = 20.0, *, interruptions: int = 1, advice: int =
             "longest_partner_story_s": 5.2,
         },
         "confidence": {"level": "good", "warnings": []},
+        "setup": ["one channel: single-microphone analysis", "listener S1: the first person to speak"],
         "notes": [],
         "options": {"listener": "second"},
         "timings": {"total_s": 1.0},

@@ -1,6 +1,6 @@
 """How each number of a report is shown: its name, what it means in plain words, and which way is better.
 
-The keys are those of the report's ``metrics`` (coach.report/1). A key a report lacks shows as "—".
+The keys are those of the report's ``metrics`` (coach.report/2). A key a report lacks shows as "—".
 """
 
 from __future__ import annotations

@@ -101,6 +101,7 @@ async def session_page(request: Request, session_id: str, store: Store = Depends
             "voices": _voices(report),
             "has_audio": store.audio_path(session_id) is not None,
             "warnings": list(confidence.get("warnings") or []) + list(report.get("notes") or []),
+            "setup": report.get("setup") or [],
             "confidence": confidence.get("level"),
         },
     )
