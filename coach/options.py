@@ -85,15 +85,34 @@ class AnalysisOptions:
 _BEFORE_IT_EXISTED: dict[str, Any] = {"beam_size": 5, "leaked_word_db": 0.0}
 
 
-def changed_settings(earlier: dict[str, Any], later: dict[str, Any]) -> list[str]:
+# Options only one way of recording uses: a difference in one matters only where both sessions used it.
+USED_ONLY_IN: dict[str, str] = {
+    "crosstalk_db": "two-mic",
+    "leaked_word_db": "two-mic",
+    "speakers": "single-mic",
+    "embedding_window_s": "single-mic",
+    "embedding_step_s": "single-mic",
+    "overlap_threshold": "single-mic",
+    "segmentation_step_s": "single-mic",
+}
+
+
+def changed_settings(
+    earlier: dict[str, Any], later: dict[str, Any], modes: tuple[str, str] | None = None,
+) -> list[str]:
     """How two sessions' saved options differ, in words, so a comparison can say when part of a change
     is the coach's rather than the listener's. Who practised (``listener``) is not a setting of the
-    analysis; an option a session predates reads as what the analysis did then."""
+    analysis; an option a session predates reads as what the analysis did then; given the sessions'
+    ``modes``, an option that one of them did not use is left out."""
     a, b = (AnalysisOptions.from_dict(o).to_dict() for o in (earlier, later))
+
+    def used(name: str) -> bool:
+        return modes is None or all(USED_ONLY_IN.get(name, mode) == mode for mode in modes)
+
     changes = [
         f"{name.replace('_', ' ')}: {a[name]} → {b[name]}"
         for name in a
-        if name != "listener" and a[name] != b[name]
+        if name != "listener" and a[name] != b[name] and used(name)
     ]
     if earlier.get("labeller") != later.get("labeller"):
         changes.append(

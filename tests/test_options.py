@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from coach.options import AnalysisOptions, changed_settings
+from coach.options import USED_ONLY_IN, AnalysisOptions, changed_settings
 
 
 def test_every_option_is_documented():
@@ -32,6 +32,12 @@ def test_changed_settings_name_what_differs_between_two_sessions():
     assert changed_settings(today, dict(today)) == []
     assert changed_settings(today, today | {"listener": "first"}) == []  # who practised is not a setting
     assert changed_settings(today, today | {"min_silence_s": 0.7}) == ["min silence s: 0.5 → 0.7"]
+    # a setting one of them did not use is no difference between them
+    assert set(USED_ONLY_IN) <= {f.name for f in fields(AnalysisOptions)}
+    two_mic_only = today | {"leaked_word_db": 0.0}
+    assert changed_settings(two_mic_only, today, ("single-mic", "single-mic")) == []
+    assert changed_settings(two_mic_only, today, ("two-mic", "single-mic")) == []
+    assert changed_settings(two_mic_only, today, ("two-mic", "two-mic")) == ["leaked word db: 0.0 → 10.0"]
     older = {k: v for k, v in today.items() if k not in ("beam_size", "labeller")}
     assert changed_settings(older, today) == [
         "beam size: 5 → 1",  # saved before beam_size existed: it was analysed with 5

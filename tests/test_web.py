@@ -115,11 +115,12 @@ def test_compare_says_when_the_two_were_analysed_differently(client):
     store = store_of(client)
     a, b = fill(store, 2)
     report = store.report(b)
-    report["options"] = report["options"] | {"beam_size": 1, "labeller": "0123456789ab"}
+    report["options"] = report["options"] | {"beam_size": 1, "labeller": "0123456789ab", "crosstalk_db": 9.0}
     store.replace_report(b, report)
     page = Page(client.get(f"/compare?s={a}&s={b}").text)
     assert "These two were recorded or analysed differently" in page.all_text
     assert "beam size: 5 → 1" in page.all_text
+    assert "crosstalk db" not in page.all_text  # a two-mic setting; both are single-mic
     assert "recorded with" not in page.all_text  # both on one microphone
     assert "different versions of the coach" in page.all_text
 

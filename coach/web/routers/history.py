@@ -125,7 +125,7 @@ async def compare(
             "metrics": metrics,
             "changed_settings": [
                 *_changed_microphones(*(r.mode for r, _ in rows_and_reports)),
-                *changed_settings(*(r.options for r, _ in rows_and_reports)),
+                *changed_settings(*(r.options for r, _ in rows_and_reports), tuple(r.mode for r, _ in rows_and_reports)),
             ],
         },
     )
