@@ -100,6 +100,25 @@ def _mend_sentence_edges(placed: list[tuple[Word, int]], utterances: list[Speech
     return [p for run in runs for p in run]
 
 
+def _carry_openings_forward(
+    members: dict[int, list[Word]], utterances: list[SpeechRegion], by_speaker: dict[str, list[int]]
+) -> None:
+    """A turn ending in the first word or two of a sentence that the same person's next turn, within a
+    second, goes on with gives them to it ("…I snap at my kids. And | I don't want to be…"): Whisper
+    glues a word's start to the end of the word before, so a sentence's first word said after a pause
+    comes back timed before it."""
+    for indices in by_speaker.values():
+        for i, j in zip(indices, indices[1:]):
+            words = sorted(members.get(i, []), key=lambda w: w.start)
+            opened = max((k for k in range(len(words)) if _ends_sentence(words[k])), default=None)
+            if opened is None or not 0 < len(words) - 1 - opened <= MAX_SCRAP_WORDS or not members.get(j):
+                continue
+            if utterances[j].start - words[-1].end > MAX_STRETCH_S:
+                continue
+            members[i] = words[: opened + 1]
+            members[j] = [_inside(w, utterances[j]) for w in words[opened + 1 :]] + members[j]
+
+
 def build_turns(
     regions: Iterable[SpeechRegion],
     words_by_speaker: dict[str, list[Word]],
@@ -156,6 +175,7 @@ def build_turns(
             placed.append((w, min(best, key=lambda i: rank(i, w))))
     for w, i in _mend_sentence_edges(placed, utterances):
         members[i].append(w)
+    _carry_openings_forward(members, utterances, by_speaker)
 
     ends = {k: [utterances[i].end for i in idx] for k, idx in by_speaker.items()}
 

@@ -115,6 +115,22 @@ def test_a_sentence_that_ends_where_the_next_begins_stays_put():
     assert [(t.speaker, t.text) for t in turns] == [("P", "and then"), ("L", "Right.")]
 
 
+def test_the_first_word_of_a_sentence_said_after_a_pause_opens_the_next_turn():
+    """The bundled two-mic sample: "…I snap at my kids. And | I don't want to be that kind of parent." """
+    regions = [R("P", 27.3, 35.0), R("P", 36.1, 38.1)]
+    words = {"P": [Word(34.0, 35.07, "kids."), Word(35.07, 35.17, "And"), Word(36.15, 36.4, "I"),
+                   Word(36.4, 36.7, "don't")]}
+    first, second = build_turns(regions, words, 0.5)
+    assert (first.text, second.text) == ("kids.", "And I don't")
+    assert first.end == 35.07 and second.start == 36.1 and second.words[0].start >= 36.1
+    # a turn that never finished a sentence, or a next turn more than a second later, keeps its words
+    unfinished = {"P": [Word(34.0, 35.07, "kids"), Word(35.07, 35.17, "and"), Word(36.15, 36.4, "I")]}
+    assert [t.text for t in build_turns(regions, unfinished, 0.5)] == ["kids and", "I"]
+    later = [R("P", 27.3, 35.0), R("P", 36.5, 38.1)]
+    later_words = {"P": [Word(34.0, 35.07, "kids."), Word(35.07, 35.17, "And"), Word(36.6, 36.8, "I")]}
+    assert [t.text for t in build_turns(later, later_words, 0.5)] == ["kids. And", "I"]
+
+
 def test_talk_time_counts_each_speaker_once():
     assert talk_time([R("A", 0, 2), R("A", 1, 3), R("B", 2, 2.5)]) == {"A": 3.0, "B": 0.5}
 
