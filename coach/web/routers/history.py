@@ -111,6 +111,7 @@ async def compare(
         rows.append(row)
         reports.append(report)
     rows_and_reports = sorted(zip(rows, reports), key=lambda p: (p[0].created, p[0].id))
+    earlier, later = (r for r, _ in rows_and_reports)
     metrics = []
     for m in (*HEADLINE, *DETAIL, RATING):
         a, b = (m.value(with_rating(r.metrics, r.rating)) for r, _ in rows_and_reports)
@@ -124,8 +125,8 @@ async def compare(
             ],
             "metrics": metrics,
             "changed_settings": [
-                *_changed_microphones(*(r.mode for r, _ in rows_and_reports)),
-                *changed_settings(*(r.options for r, _ in rows_and_reports), tuple(r.mode for r, _ in rows_and_reports)),
+                *_changed_microphones(earlier.mode, later.mode),
+                *changed_settings(earlier.options, later.options, (earlier.mode, later.mode)),
             ],
         },
     )
