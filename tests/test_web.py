@@ -203,6 +203,21 @@ def test_the_trust_notice_appears_only_when_something_limits_the_numbers(client)
     assert "expected 2 voices but heard 1" in page.all_text and "very low level" in page.all_text
 
 
+def test_words_said_while_both_spoke_on_one_microphone_are_marked_uncertain(client):
+    store = store_of(client)
+    (sid,) = fill(store, 1)
+    report = store.report(sid)
+    report["overlaps"] = [{"start": 4.9, "end": 5.6}, {"start": 13.0, "end": 15.0}]  # the second covers the reflection
+    store.replace_report(sid, report)
+    doubt = "You both spoke here: on one microphone these words may be misheard"
+    page = client.get(f"/sessions/{sid}").text
+    assert page.count(doubt) == 1  # the advice line is only 0.7 s of 3.1 s over the partner
+    assert page.index(doubt) > page.index("It sounds like you feel invisible")
+    report["audio"] = report["audio"] | {"mode": "two-mic", "channels": 2}  # each voice on its own mic
+    store.replace_report(sid, report)
+    assert doubt not in client.get(f"/sessions/{sid}").text
+
+
 def test_first_session_has_no_comparison(client):
     (only,) = fill(store_of(client), 1)
     text = Page(client.get(f"/sessions/{only}").text).all_text

@@ -25,6 +25,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "backchannel": ("encouraging sound", "good"),
 }
 SUGGEST_FOR = ("advice", "interruption")
+# On one microphone a line spoken mostly while the other talked too is shown with its words in doubt:
+# Whisper writes one of the two voices there (bench/separation_trial.py: in utterances said over each
+# other it gets about a quarter of the partner's words wrong and half of the listener's).
+OVERHEARD_SHARE = 0.5
 
 Suggester = Callable[[dict[str, Any], dict[str, Any]], "str | None"]
 
@@ -43,6 +47,7 @@ class Line:
     suggestions: list[str] = field(default_factory=list)
     encouraged: int = 0  # the listener's backchannels heard during this line
     backchannel: bool = False  # folded into the line it encouraged rather than shown on its own
+    overheard: bool = False  # single-mic, said mostly over the other voice: its words are in doubt
 
     @property
     def clock(self) -> str:
@@ -75,6 +80,11 @@ def lines(report: dict[str, Any], suggest: Suggester | None = None) -> list[Line
         )
         for i, t in enumerate(turns)
     ]
+    if (report.get("audio") or {}).get("mode") == "single-mic":
+        overlaps = [(float(o["start"]), float(o["end"])) for o in report.get("overlaps", [])]
+        for ln in out:
+            both = sum(max(0.0, min(b, ln.end) - max(a, ln.start)) for a, b in overlaps)
+            ln.overheard = ln.end > ln.start and both >= OVERHEARD_SHARE * (ln.end - ln.start)
     for e in sorted(report.get("events", []), key=lambda e: e["start"]):
         kind = e.get("type", "")
         if kind not in LABELS:
