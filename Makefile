@@ -34,7 +34,7 @@ system-deps:
 
 bench: $(STAMP) system-deps
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	$(BIN)/python bench/run.py --json bench/out/results.json
+	$(BIN)/python bench/run.py --repeat 3 --json bench/out/results.json
 
 clean:
 	rm -rf $(VENV) .coach-demo bench/out test-artifacts
