@@ -23,6 +23,10 @@ def matched(found, truth, key="time", within=1.0):
     return sum(any(abs(f["start"] - t[key]) <= within for f in found) for t in truth)
 
 
+def words_of(text: str) -> list[str]:
+    return "".join(c for c in text.lower() if c.isalnum() or c.isspace()).split()
+
+
 @pytest.fixture(scope="module")
 def two_mic():
     stages = []
@@ -69,10 +73,6 @@ def test_two_mic_sample_keeps_what_the_listener_said_over_the_partner(two_mic):
     said = next(u["text"] for u in TRUTH["utterances"] if "self_focus" in u["labels"])
     turn = next(t for t in report["turns"] if t["speaker"] == listener and 29 < t["start"] < 31)
     assert words_of(turn["text"]) == words_of(said)
-
-
-def words_of(text: str) -> list[str]:
-    return "".join(c for c in text.lower() if c.isalnum() or c.isspace()).split()
 
 
 def test_progress_moves_forward_to_the_end(two_mic):
