@@ -15,18 +15,15 @@ def _quote(text: str, limit: int = 70) -> str:
     return f'"{text[: limit - 1]}…"' if len(text) > limit else f'"{text}"'
 
 
-def _notes(report: Mapping[str, Any]) -> list[str]:
-    return [*report.get("setup", ()), *report.get("notes", ())]
-
-
 def format_summary(report: Mapping[str, Any], examples: int = 3) -> str:
     m = report["metrics"]
     audio = report["audio"]
+    notes = [*report.get("setup", ()), *report.get("notes", ())]
     lines = [f"{audio['path']}: {_mmss(audio['duration_s'])}, {audio['mode']}, model {report['model']['name']}"]
     roles = {s["id"]: s["role"] for s in report["speakers"]}
     listener = next((s for s, r in roles.items() if r == "listener"), None)
     if listener is None or "interruptions" not in m:
-        lines += [f"  {n}" for n in _notes(report)]
+        lines += [f"  {n}" for n in notes]
         return "\n".join(lines)
     lines.append(f"You are {listener}, the listener.")
     share = m.get("partner_talk_share")
@@ -69,9 +66,9 @@ def format_summary(report: Mapping[str, Any], examples: int = 3) -> str:
     show("interruption", "Where you talked over your partner")
     show("advice", "Advice nobody asked for")
     show("reflection", "Reflections (well done)")
-    if _notes(report):
+    if notes:
         lines.append("")
-        lines += [f"  note: {n}" for n in _notes(report)]
+        lines += [f"  note: {n}" for n in notes]
     confidence = report.get("confidence", {})
     if confidence.get("warnings"):
         lines.append("")

@@ -55,6 +55,13 @@ def _ends_sentence(w: Word) -> bool:
     return w.word.rstrip("\"'”’)").endswith((".", "?", "!", "…"))
 
 
+def _opening_scrap(words: list[Word]) -> int | None:
+    """Where the words after the last sentence end begin, when they are one or two (the opening of the
+    next sentence, timed too early); None when there are none, more, or no sentence ended."""
+    opened = max((k for k in range(len(words)) if _ends_sentence(words[k])), default=None)
+    return opened + 1 if opened is not None and 0 < len(words) - 1 - opened <= MAX_SCRAP_WORDS else None
+
+
 def _inside(w: Word, u: SpeechRegion) -> Word:
     """A moved word, timed inside the utterance it moved to: its own times were the wrong voice's, and
     must not stretch its new turn over the other person's speech."""
@@ -94,9 +101,9 @@ def _mend_sentence_edges(placed: list[tuple[Word, int]], utterances: list[Speech
             continue
         # Whisper glues a sentence's first word to the end of the one before, so the word that opens
         # the other's reply can sit up to a stretch's length before it.
-        opened = max((k for k in range(len(a)) if _ends_sentence(a[k][0])), default=None)
-        if opened is not None and 0 < len(a) - 1 - opened <= MAX_SCRAP_WORDS:
-            a[opened + 1 :] = [(_inside(w, utterances[first[1]]), first[1]) for w, _ in a[opened + 1 :]]
+        scrap = _opening_scrap([w for w, _ in a])
+        if scrap is not None:
+            a[scrap:] = [(_inside(w, utterances[first[1]]), first[1]) for w, _ in a[scrap:]]
     return [p for run in runs for p in run]
 
 
@@ -110,13 +117,11 @@ def _carry_openings_forward(
     for indices in by_speaker.values():
         for i, j in zip(indices, indices[1:]):
             words = sorted(members.get(i, []), key=lambda w: w.start)
-            opened = max((k for k in range(len(words)) if _ends_sentence(words[k])), default=None)
-            if opened is None or not 0 < len(words) - 1 - opened <= MAX_SCRAP_WORDS or not members.get(j):
+            scrap = _opening_scrap(words)
+            if scrap is None or not members.get(j) or utterances[j].start - words[-1].end > MAX_STRETCH_S:
                 continue
-            if utterances[j].start - words[-1].end > MAX_STRETCH_S:
-                continue
-            members[i] = words[: opened + 1]
-            members[j] = [_inside(w, utterances[j]) for w in words[opened + 1 :]] + members[j]
+            members[i] = words[:scrap]
+            members[j] = [_inside(w, utterances[j]) for w in words[scrap:]] + members[j]
 
 
 def build_turns(
