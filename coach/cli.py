@@ -225,16 +225,26 @@ def delete(session_id: str) -> None:
 
 
 @cli.command()
-@click.argument("audio", type=click.Path(path_type=Path))
-def enroll(audio: Path) -> None:
+@click.argument("audio", type=click.Path(path_type=Path), required=False)
+@click.option("--forget", is_flag=True, help="Delete the saved voice instead.")
+def enroll(audio: Path | None, forget: bool) -> None:
     """Save your voice so that --listener auto knows which speaker is you.
 
-    AUDIO: 10–30 seconds of only you talking (any format `analyze` reads).
+    AUDIO: 10–30 seconds of only you talking (any format `analyze` reads). What is kept is a summary of
+    how your voice sounds (192 numbers), not the recording. The session page can save it too: pick
+    yourself under "Which one is you?" and tick "Remember my voice".
     """
-    from .audio import load_audio
     from .profile import enroll as save_profile
+    from .profile import forget as forget_profile
 
+    if forget == (audio is not None):
+        raise click.UsageError("give a recording of your voice to save it, or --forget to delete the saved one")
     try:
+        if forget:
+            click.echo("Forgot your voice." if forget_profile() else "No voice was saved.")
+            return
+        from .audio import load_audio
+
         path = save_profile(load_audio(audio))
     except CoachError as e:
         raise _fail(e) from None

@@ -46,3 +46,46 @@ def two_mic_mix(a: np.ndarray, b: np.ndarray, b_at: float, leak_db: float, gains
     mixed[1, delay:] += leak * own[0, :-delay]
     rng = np.random.default_rng(0)
     return mixed + rng.normal(0, 1e-4, mixed.shape).astype(np.float32), own
+
+
+def sample_truth_report() -> dict:
+    """A stored-session report of the bundled two-mic sample built from its ground truth (no Whisper):
+    speakers L (left microphone, the listener) and P (right), turns where each spoke, the overlaps."""
+    import json
+
+    from coach.paths import samples_dir
+
+    truth = json.loads((samples_dir() / "practice-two-mic.json").read_text())
+    return {
+        "schema": "coach.report/2",
+        "audio": {"path": "practice-two-mic.flac", "duration_s": truth["duration_s"], "channels": 2,
+                  "sample_rate": 16000, "mode": "two-mic"},
+        "speakers": [
+            {"id": s["id"], "role": s["role"], "channel": truth["channels"][s["id"]], "talk_time_s": 0.0}
+            for s in truth["speakers"]
+        ],
+        "turns": [{"speaker": s["speaker"], "start": s["start"], "end": s["end"], "text": ""}
+                  for s in truth["segments"]],
+        "overlaps": truth["overlaps"],
+        "events": [],
+        "metrics": {"duration_s": truth["duration_s"], "partner_talk_share": 0.6, "interruptions": 0},
+        "confidence": {"level": "good", "warnings": []},
+        "setup": ["two channels, one person per microphone", "listener L: the first person to speak"],
+        "notes": [],
+        "options": {},
+        "model": {"name": "tiny.en"},
+    }
+
+
+def sample_truth_diarization(mode: str):
+    """The same ground truth as the analysis' speaker stage gives it, for ``mode`` (two-mic or single-mic)."""
+    from coach.types import Diarization, Span, SpeechRegion
+
+    report = sample_truth_report()
+    return Diarization(
+        mode=mode,
+        speakers=("L", "P"),
+        regions=tuple(SpeechRegion(t["speaker"], t["start"], t["end"]) for t in report["turns"]),
+        overlaps=tuple(Span(o["start"], o["end"]) for o in report["overlaps"]),
+        channel_of={s["id"]: s["channel"] for s in report["speakers"]} if mode == "two-mic" else {},
+    )

@@ -144,3 +144,24 @@ def test_help_and_version():
     assert "practise listening" in run("--help").output
     assert run("--version").output.startswith("coach, version")
     assert "one microphone" in run("analyze", "--help").output
+
+
+def test_serve_data_dir_is_where_the_whole_server_keeps_its_data(tmp_path, monkeypatch):
+    # The analyses a server runs find the voice profile through coach.paths.data_dir(); --data-dir must
+    # move that too, or an upload would be matched against the profile of another data directory.
+    import os
+    import socket
+
+    import uvicorn
+
+    from coach.paths import data_dir
+
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.update(home=app.state.settings.data_dir))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    result = CliRunner().invoke(cli, ["serve", "--port", str(port), "--data-dir", str(tmp_path / "elsewhere")])
+    assert result.exit_code == 0, result.output
+    assert served["home"] == tmp_path / "elsewhere" == data_dir()
+    assert os.environ["COACH_HOME"] == str(tmp_path / "elsewhere")

@@ -11,9 +11,10 @@ from coach.cli import cli
 from coach.errors import AudioError
 from coach.options import AnalysisOptions
 from coach.pipeline import analyze
-from coach.profile import enroll, profile_path
+from coach.paths import samples_dir
+from coach.profile import enroll, enroll_from_session, forget, match_speaker, profile_path, saved_at
 
-from .helpers import SR, voice, write
+from .helpers import SR, sample_truth_diarization, sample_truth_report, voice, write
 
 pytestmark = pytest.mark.slow
 
@@ -52,3 +53,59 @@ def test_enrolling_needs_enough_speech(tmp_path):
     with pytest.raises(AudioError, match="at least 5 s"):
         enroll(load_audio(silence))
     assert not profile_path().exists()
+
+
+# -- a voice saved from a session ("This is me" + "remember my voice" on its page) ------------------
+
+SAMPLE_DIR = samples_dir()
+
+
+@pytest.mark.parametrize("who", ["L", "P"])
+def test_a_voice_saved_from_a_session_finds_that_speaker_on_either_setup(who):
+    two_mic = load_audio(SAMPLE_DIR / "practice-two-mic.flac")
+    enroll_from_session(two_mic, sample_truth_report(), who)
+    assert profile_path().is_file()
+    # The same conversation recorded on two microphones and on one: the voice is found in both.
+    assert match_speaker(two_mic, sample_truth_diarization("two-mic")) == who
+    one_mic = load_audio(SAMPLE_DIR / "practice-single-mic.flac")
+    assert match_speaker(one_mic, sample_truth_diarization("single-mic")) == who
+
+
+def test_saving_from_a_session_needs_enough_of_that_voice_alone():
+    report = sample_truth_report()
+    # Five turns of 1.2 s: 6 s in all, but none long enough for one voice window (1.5 s).
+    report["turns"] = [{"speaker": "L", "start": s, "end": s + 1.2, "text": ""} for s in (20, 24, 28, 32, 36)]
+    report["overlaps"] = []
+    audio = load_audio(SAMPLE_DIR / "practice-two-mic.flac")
+    with pytest.raises(AudioError, match=r"6\.0 s of L talking alone in this session, but only in bits under 1\.5 s"):
+        enroll_from_session(audio, report, "L")  # 6 s, but in bits too short for one voice window
+    assert not profile_path().exists()
+    with pytest.raises(AudioError, match="no speaker X"):
+        enroll_from_session(audio, report, "X")
+
+
+def test_a_session_analysed_on_picked_channels_is_not_guessed_at():
+    report = sample_truth_report()
+    report["audio"]["channels"] = 1
+    with pytest.raises(AudioError, match="used 1 of the recording's 2 channels.*coach enroll"):
+        enroll_from_session(load_audio(SAMPLE_DIR / "practice-two-mic.flac"), report, "L")
+    assert not profile_path().exists()
+
+
+def test_forgetting_the_voice(tmp_path):
+    assert saved_at() is None and forget() is False
+    enroll_from_session(load_audio(SAMPLE_DIR / "practice-two-mic.flac"), sample_truth_report(), "L")
+    assert saved_at() is not None
+    result = CliRunner().invoke(cli, ["enroll", "--forget"])
+    assert result.exit_code == 0 and "Forgot your voice." in result.output
+    assert saved_at() is None and not profile_path().exists()
+    assert "No voice was saved." in CliRunner().invoke(cli, ["enroll", "--forget"]).output
+    # A profile in another data directory is that directory's.
+    enroll_from_session(load_audio(SAMPLE_DIR / "practice-two-mic.flac"), sample_truth_report(), "L", tmp_path)
+    assert profile_path(tmp_path).is_file() and not profile_path().exists()
+
+
+def test_enroll_wants_a_recording_or_forget(tmp_path):
+    for args in ([], ["--forget", str(tmp_path / "me.wav")]):
+        result = CliRunner().invoke(cli, ["enroll", *args])
+        assert result.exit_code == 2 and "give a recording of your voice to save it, or --forget" in result.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from coach.profile import profile_path
 from coach.web import create_app
 from coach.web.security import allowed_names, host_allowed, split_host
 
@@ -53,21 +54,25 @@ def test_foreign_host_is_refused_everywhere(client, wav):
     assert r.status_code == 400 and store_of(client).session(sid) is not None
 
 
-@pytest.mark.parametrize("what", ["delete", "listener", "rating", "goal", "upload"])
-def test_post_without_the_token_is_refused(client, what):
+@pytest.mark.parametrize("what", ["delete", "listener", "rating", "goal", "upload", "forget voice"])
+def test_post_without_the_token_is_refused(client, home, what):
     (sid,) = fill(store_of(client), 1)
+    voice = profile_path(home)
+    voice.write_bytes(b"a saved voice")
     url, data = {
         "delete": (f"/sessions/{sid}/delete", {}),
         "listener": (f"/sessions/{sid}/listener", {"listener": "S2"}),
         "rating": (f"/sessions/{sid}/rating", {"rating": "1"}),
         "goal": ("/goal", {"metric": "advice_unasked", "target": "0"}),
         "upload": ("/upload", {"listener": "auto"}),
+        "forget voice": ("/voice/forget", {}),
     }[what]
     before = store_of(client).report(sid), store_of(client).session(sid)
     assert client.post(url, data=data).status_code == 403
     assert client.post(url, data={**data, "csrf_token": "guessed"}).status_code == 403
     assert (store_of(client).report(sid), store_of(client).session(sid)) == before
     assert store_of(client).get_setting("goal") is None
+    assert voice.read_bytes() == b"a saved voice"
 
 
 def test_token_may_come_in_a_header(client):

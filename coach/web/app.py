@@ -15,7 +15,7 @@ from .. import paths
 from ..store import Store
 from .deps import DEFAULT_MAX_UPLOAD_BYTES, STATIC_DIR, Settings, templates
 from .jobs import JobTable
-from .routers import api, history, record, sessions, upload
+from .routers import api, history, record, sessions, upload, voice
 from .security import GuardMiddleware, csrf_protect
 
 
@@ -63,7 +63,7 @@ def create_app(
     app.add_middleware(GuardMiddleware, settings=settings)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (history, sessions, api, upload, record):
+    for module in (history, sessions, api, upload, record, voice):
         app.include_router(module.router)
     return app
 

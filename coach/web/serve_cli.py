@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import socket
 import threading
 import webbrowser
@@ -36,6 +38,10 @@ def serve(host: str, port: int, open_browser: bool, data_dir: Path | None) -> No
 
     from .app import create_app
 
+    if data_dir is not None:
+        # The analyses this server runs read the voice profile through coach.paths.data_dir(): one
+        # place decides where data lives, so --data-dir must reach it too.
+        os.environ["COACH_HOME"] = str(data_dir)
     try:
         app = create_app(data_dir, host=host, port=port)
         # Open the store now, so a bad data directory is one line here rather than a traceback later.

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
 
 from ...errors import CoachError
+from ...profile import saved_at
 from ...store import SessionRow, Store
 from .. import timeline
-from ..deps import Relabeler, get_relabeler, get_store, templates
+from ..deps import Relabeler, Settings, get_relabeler, get_settings, get_store, templates
 from ..metrics import DETAIL, HEADLINE, RATING, with_rating
 from ..transcript import default_suggester, lines
 
@@ -77,7 +80,9 @@ def _voices(report: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @router.get("/{session_id}", response_class=HTMLResponse, name="session_page")
-async def session_page(request: Request, session_id: str, store: Store = Depends(get_store)) -> HTMLResponse:
+async def session_page(
+    request: Request, session_id: str, store: Store = Depends(get_store), settings: Settings = Depends(get_settings)
+) -> HTMLResponse:
     row, report = _found(store, session_id)
     previous = store.previous(session_id)
     confidence = report.get("confidence") or {}
@@ -100,6 +105,7 @@ async def session_page(request: Request, session_id: str, store: Store = Depends
             "lines": lines(report, default_suggester()),
             "voices": _voices(report),
             "has_audio": store.audio_path(session_id) is not None,
+            "voice_saved": saved_at(settings.data_dir),
             "warnings": list(confidence.get("warnings") or []) + list(report.get("notes") or []),
             "setup": report.get("setup") or [],
             "confidence": confidence.get("level"),
@@ -138,17 +144,37 @@ async def set_listener(
     request: Request,
     session_id: str,
     listener: str = Form(...),
+    remember: bool = Form(False),
     store: Store = Depends(get_store),
+    settings: Settings = Depends(get_settings),
     relabel: Relabeler = Depends(get_relabeler),
 ) -> RedirectResponse:
     _, report = _found(store, session_id)
     if listener not in {s["id"] for s in report.get("speakers", [])}:
         raise HTTPException(422, "That speaker is not in this session.")
-    try:
-        store.replace_report(session_id, relabel(report, listener))
-    except (CoachError, ValueError) as e:
-        raise HTTPException(422, str(e)) from e
+    current = next((s["id"] for s in report.get("speakers", []) if s.get("role") == "listener"), None)
+    if listener != current:  # confirming the coach's guess (to save the voice) changes nothing
+        try:
+            store.replace_report(session_id, relabel(report, listener))
+        except (CoachError, ValueError) as e:
+            raise HTTPException(422, str(e)) from e
+    if remember:
+        audio = store.audio_path(session_id)
+        if audio is None:
+            raise HTTPException(422, "You are the listener now, but this session has no recording to learn your voice from.")
+        try:
+            await run_in_threadpool(_remember_voice, audio, report, listener, settings.data_dir)
+        except CoachError as e:
+            raise HTTPException(422, f"You are the listener now, but your voice was not saved: {e}.") from e
     return RedirectResponse(request.url_for("session_page", session_id=session_id), status_code=303)
+
+
+def _remember_voice(audio_path: Path, report: dict[str, Any], speaker: str, home: Path) -> None:
+    # Imported here: the page must start (and browse history) even where the models are not installed.
+    from ...audio import load_audio
+    from ...profile import enroll_from_session
+
+    enroll_from_session(load_audio(audio_path), report, speaker, home)
 
 
 @router.post("/{session_id}/rating", name="rate_session")

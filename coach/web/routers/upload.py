@@ -10,6 +10,7 @@ from pathlib import Path
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from ...profile import saved_at
 from ..deps import Analyzer, Settings, get_analyzer, get_settings, templates
 from ..jobs import analyse_and_store
 
@@ -44,6 +45,7 @@ async def new_session(request: Request, settings: Settings = Depends(get_setting
         name="new.html",
         context={
             "choices": LISTENER_CHOICES,
+            "voice_saved": saved_at(settings.data_dir),
             "max_mb": settings.max_upload_bytes // (1 << 20),
             "recording": live.as_dict() if (live := getattr(request.app.state, "recording", None)) else None,
         },
