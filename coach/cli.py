@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -13,6 +14,7 @@ from . import __version__
 from .errors import CoachError
 from .options import AnalysisOptions
 from .paths import data_dir
+from .summary import mmss
 
 
 def _fail(e: Exception) -> click.ClickException:
@@ -182,14 +184,25 @@ def sessions(limit: int, as_json: bool) -> None:
     if not rows:
         click.echo("No sessions yet. Try: coach analyze RECORDING  or  coach record")
         return
-    click.echo(f"{'session':<24} {'date':<17} {'length':>6}  {'mode':<10} {'partner':>7} {'interr.':>7} {'advice':>6}")
+    # The same measures, in the same words, as the history page's table.
+    click.echo(f"{'session':<24} {'date':<16} {'length':>6}  {'mode':<10} {'partner':>7} {'spoke over':>10} "
+               f"{'unasked advice':>14}")
     for r in rows:
         m = r.metrics
         share = m.get("partner_talk_share")
         click.echo(
-            f"{r.id:<24} {r.created[:16].replace('T', ' '):<17} {r.duration_s / 60:5.1f}m  {r.mode:<10} "
-            f"{'' if share is None else f'{share:.0%}':>7} {m.get('interruptions', ''):>7} {m.get('advice', ''):>6}"
+            f"{r.id:<24} {_local_time(r.created):<16} {mmss(r.duration_s):>6}  {r.mode:<10} "
+            f"{'' if share is None else f'{share:.0%}':>7} {m.get('interruptions', ''):>10} "
+            f"{m.get('advice_unasked', ''):>14}"
         )
+
+
+def _local_time(created: str) -> str:
+    """Stored times are UTC; people (and the page) think in their own."""
+    try:
+        return datetime.fromisoformat(created).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return created[:16]
 
 
 @cli.command()

@@ -326,7 +326,7 @@ class Recorder:
             error=error, options=self.monitor.opt.to_dict())
         log.info("recorded %.1f s to %s (%s, %d overflows)", result.duration_s, final, stopped_by, self.overflows)
         if error is not None:
-            raise RecordingInterrupted(f"{error} The audio so far ({_mmss(writer.duration)}) is saved in {final}.",
+            raise RecordingInterrupted(f"{error} The audio so far ({clock(writer.duration)}) is saved in {final}.",
                                        result)
         return result
 
@@ -372,6 +372,7 @@ class _entered:
         return None
 
 
-def _mmss(seconds: float) -> str:
+def clock(seconds: float) -> str:
+    """m:ss as a running clock shows it: whole seconds passed."""
     s = int(seconds)
     return f"{s // 60}:{s % 60:02d}"

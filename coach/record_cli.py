@@ -27,6 +27,7 @@ from coach.record import (
     Recording,
     RecordingInterrupted,
     Update,
+    clock,
     default_recording_path,
     find_unfinished,
     recordings_dir,
@@ -190,7 +191,7 @@ def offer_recovery(out: Path | None) -> None:
             partial.unlink()
             log.info("removed empty unfinished recording %s", partial)
             continue
-        what = f"an unfinished recording ({_mmss(seconds)}): {partial}"
+        what = f"an unfinished recording ({clock(seconds)}): {partial}"
         if interactive and not click.confirm(f"Found {what}. Recover it?", default=True):
             click.echo("Left as it is; it will be offered again next time.")
             continue
@@ -271,7 +272,7 @@ class _Screen:
                 self._draw(u)
         elif u.elapsed_s - self.last_plain >= 10.0:
             self.last_plain = u.elapsed_s
-            click.echo(f"  recording {_mmss(u.elapsed_s)}")
+            click.echo(f"  recording {clock(u.elapsed_s)}")
 
     def _notice(self, n: Notice) -> None:
         self._clear()
@@ -285,7 +286,7 @@ class _Screen:
             click.echo(n.message)
 
     def _draw(self, u: Update) -> None:
-        parts = [click.style("REC", fg="red", bold=True), _mmss(u.elapsed_s)]
+        parts = [click.style("REC", fg="red", bold=True), clock(u.elapsed_s)]
         for c, lv in enumerate(u.levels):
             label = "" if self.channels == 1 else ("L" if c == 0 else "R")
             filled = int(round(self.BAR * min(1.0, max(0.0, (lv.rms_db + 60.0) / 60.0))))
@@ -313,7 +314,7 @@ class _Screen:
 
 
 def _summary(r: Recording) -> None:
-    length = f"{r.duration_s:.1f} s" if r.duration_s < 60 else _mmss(r.duration_s)
+    length = f"{r.duration_s:.1f} s" if r.duration_s < 60 else clock(r.duration_s)
     click.echo(f"Saved {length} of audio to {r.path}")
     if r.overflows:
         click.secho(f"  {r.overflows} input overflow(s): short pieces of audio were lost because the computer "
@@ -324,6 +325,3 @@ def _summary(r: Recording) -> None:
         click.echo(f"  Live nudges: {len(r.nudges)}")
 
 
-def _mmss(seconds: float) -> str:
-    s = int(seconds)
-    return f"{s // 60}:{s % 60:02d}"

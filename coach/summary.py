@@ -1,11 +1,27 @@
-"""The short plain-text feedback the CLI prints after an analysis (a pure function of the report)."""
+"""The short plain-text feedback the CLI prints after an analysis (a pure function of the report), and
+what the page says of a stored report the same way (``words_in_doubt``)."""
 
 from __future__ import annotations
 
 from typing import Any, Mapping
 
+# On one microphone a stretch said mostly while the other talked too has its words in doubt: Whisper
+# writes one of the two voices there (bench/separation_trial.py: in utterances said over each other it
+# gets about a quarter of the partner's words wrong and half of the listener's).
+DOUBTFUL_OVERLAP_SHARE = 0.5
+DOUBT = "you both spoke: on one microphone these words may be misheard, or be the other voice's"
 
-def _mmss(seconds: float) -> str:
+
+def words_in_doubt(report: Mapping[str, Any], start: float, end: float) -> bool:
+    """Whether the words said from ``start`` to ``end`` may be misheard or the other voice's: on one
+    microphone, when both spoke for at least half of that time."""
+    if (report.get("audio") or {}).get("mode") != "single-mic" or end <= start:
+        return False
+    both = sum(max(0.0, min(float(o["end"]), end) - max(float(o["start"]), start)) for o in report.get("overlaps", []))
+    return both >= DOUBTFUL_OVERLAP_SHARE * (end - start)
+
+
+def mmss(seconds: float) -> str:
     seconds = max(0, round(float(seconds)))
     return f"{seconds // 60}:{seconds % 60:02d}"
 
@@ -19,7 +35,7 @@ def format_summary(report: Mapping[str, Any], examples: int = 3) -> str:
     m = report["metrics"]
     audio = report["audio"]
     notes = [*report.get("setup", ()), *report.get("notes", ())]
-    lines = [f"{audio['path']}: {_mmss(audio['duration_s'])}, {audio['mode']}, model {report['model']['name']}"]
+    lines = [f"{audio['path']}: {mmss(audio['duration_s'])}, {audio['mode']}, model {report['model']['name']}"]
     roles = {s["id"]: s["role"] for s in report["speakers"]}
     listener = next((s for s, r in roles.items() if r == "listener"), None)
     if listener is None or "interruptions" not in m:
@@ -58,7 +74,10 @@ def format_summary(report: Mapping[str, Any], examples: int = 3) -> str:
         if chosen:
             lines.append(f"  {title}:")
             for e in chosen[:examples]:
-                lines.append(f"    {_mmss(e['start'])}  {_quote(e['text']) if e['text'] else '(no words caught)'}")
+                said = _quote(e["text"]) if e["text"] else "(no words caught)"
+                if e["text"] and words_in_doubt(report, e["start"], e["end"]):
+                    said += f"\n           ({DOUBT})"
+                lines.append(f"    {mmss(e['start'])}  {said}")
             if len(chosen) > examples:
                 lines.append(f"    … and {len(chosen) - examples} more")
 

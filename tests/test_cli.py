@@ -10,6 +10,7 @@ import soundfile as sf
 from click.testing import CliRunner
 
 from coach.cli import cli
+from coach.paths import data_dir
 from coach.store import Store
 
 from .helpers import SR, tone, write
@@ -165,3 +166,25 @@ def test_serve_data_dir_is_where_the_whole_server_keeps_its_data(tmp_path, monke
     assert result.exit_code == 0, result.output
     assert served["home"] == tmp_path / "elsewhere" == data_dir()
     assert os.environ["COACH_HOME"] == str(tmp_path / "elsewhere")
+
+
+def test_sessions_table_speaks_the_pages_words_in_local_time(monkeypatch):
+    import time
+
+    from .web_support import make_report
+
+    report = make_report(interruptions=2, advice=3)  # 20 s long, three pieces of advice…
+    report["metrics"]["advice_unasked"] = 1  # …one of them unasked
+    with Store(data_dir()) as store:
+        sid = store.add_session(report, None)
+        with store.db:
+            store.db.execute("UPDATE sessions SET created = '2024-01-01T18:00:00+00:00' WHERE id = ?", (sid,))
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        header, row = run("sessions").output.strip().splitlines()[-2:]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert header.split()[-4:] == ["spoke", "over", "unasked", "advice"]
+    assert row.split() == [sid, "2024-01-02", "03:00", "0:20", "single-mic", "70%", "2", "1"]

@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..summary import words_in_doubt
 from .timeline import clock, speaker_names, turn_anchor, turn_index
 
 log = logging.getLogger(__name__)
@@ -25,10 +26,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "backchannel": ("encouraging sound", "good"),
 }
 SUGGEST_FOR = ("advice", "interruption")
-# On one microphone a line spoken mostly while the other talked too is shown with its words in doubt:
-# Whisper writes one of the two voices there (bench/separation_trial.py: in utterances said over each
-# other it gets about a quarter of the partner's words wrong and half of the listener's).
-OVERHEARD_SHARE = 0.5
 
 Suggester = Callable[[dict[str, Any], dict[str, Any]], "str | None"]
 
@@ -80,11 +77,8 @@ def lines(report: dict[str, Any], suggest: Suggester | None = None) -> list[Line
         )
         for i, t in enumerate(turns)
     ]
-    if (report.get("audio") or {}).get("mode") == "single-mic":
-        overlaps = [(float(o["start"]), float(o["end"])) for o in report.get("overlaps", [])]
-        for ln in out:
-            both = sum(max(0.0, min(b, ln.end) - max(a, ln.start)) for a, b in overlaps)
-            ln.overheard = ln.end > ln.start and both >= OVERHEARD_SHARE * (ln.end - ln.start)
+    for ln in out:
+        ln.overheard = words_in_doubt(report, ln.start, ln.end)
     for e in sorted(report.get("events", []), key=lambda e: e["start"]):
         kind = e.get("type", "")
         if kind not in LABELS:
