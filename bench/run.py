@@ -231,7 +231,15 @@ def table(summary: dict, info: dict) -> str:
                 f"| {r['id']} | {r['mode']} | {_pct(r['scores']['der'])} | {_f1(r['scores']['overlap'])} "
                 f"| {r['coach']['wall_s'] / r['audio_s']:.3f} | {note.strip()} |"
             )
-        lines.append("\nTargets for the real AMI clips: DER ≤ 15 %.")
+        ami = [r for r in real if r["id"].startswith("ami-") and r["scores"].get("der")]
+        if len(ami) > 1:
+            # Corpus-level DER (what published AMI results give) sums the errors over the files, as the
+            # rows above pool the bench's own files; the target is read per clip all the same.
+            pooled_der = score.pool(r["scores"]["der"] for r in ami)
+            pooled_overlap = score.pool(r["scores"].get("overlap") for r in ami)
+            lines.append(f"| AMI, the {len(ami)} clips pooled | single-mic | {_pct(pooled_der)} | {_f1(pooled_overlap)} "
+                         "| | errors summed over the clips, as for a corpus |")
+        lines.append("\nTargets for the real AMI clips: DER ≤ 15 % (each clip).")
     long_rows = summary.get("long", [])
     if long_rows:
         lines += ["", "| long recording | mode | minutes | DER | RTF | × bare whisper | peak RSS |", "|---|---|---|---|---|---|---|"]

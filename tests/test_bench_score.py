@@ -240,3 +240,20 @@ def test_word_errors_hand_computed():
     assert score.word_errors(ref, ref) == 0
     assert score.word_errors(ref, score.words_of("my brother said a few weeks off")) == 4  # 3 subst., 1 del.
     assert score.word_errors(ref, []) == len(ref) and score.word_errors([], ["uh"]) == 1
+
+
+def test_the_table_pools_the_ami_clips_like_a_corpus_beside_each_clip():
+    from bench.run import table
+
+    def clip(name, missed, false_alarm, total):
+        der = {"missed": missed, "false_alarm": false_alarm, "confusion": 0, "total": total}
+        der["der"] = (missed + false_alarm) / total
+        return {"id": name, "mode": "single-mic", "audio_s": 30.0, "coach": {"wall_s": 3.0},
+                "scores": {"der": der, "overlap": score.prf(1, 0, 1)}}
+
+    real = [clip("ami-dev00", 40, 0, 2000), clip("ami-dev01", 0, 200, 1000), clip("stereo", 0, 0, 500)]
+    text = table({"real": real}, {"date": "today", "arch": "x86_64", "cpu": "a CPU", "cores": 2, "model": "tiny.en"})
+    assert "| ami-dev00 | single-mic | 2.0 % |" in text and "| ami-dev01 | single-mic | 20.0 % |" in text
+    # 240 error frames over 3000 reference frames; the stereo clip is not AMI.
+    assert "| AMI, the 2 clips pooled | single-mic | 8.0 % | 0.67 |" in text
+    assert "DER ≤ 15 % (each clip)" in text
