@@ -14,7 +14,6 @@ import numpy as np
 from .errors import AudioError, StoreError
 from .paths import data_dir
 from .types import Audio, Diarization, Span, SpeechRegion
-from .vad import silero_speech
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +54,8 @@ def _voiceprint(samples: np.ndarray, spans) -> np.ndarray | None:
 
 def enroll(audio: Audio, home: Path | None = None) -> Path:
     """Save the voice in ``audio`` (only the speaker, 10–30 s of talk) as the listener's profile."""
+    from .vad import silero_speech  # here: the page reads and forgets profiles without the speech stack
+
     samples = audio.mono()
     speech = silero_speech(samples)
     return _save(_enough_voice(samples, speech, f"speech in {audio.path}", "enrolling"), home)

@@ -323,5 +323,3 @@ def _summary(r: Recording) -> None:
         click.echo("  Some of it clipped (too loud): turn the input gain down next time.")
     if r.channels == 2 and not any(n.kind == "same_mic" for n in r.notices):
         click.echo(f"  Live nudges: {len(r.nudges)}")
-
-

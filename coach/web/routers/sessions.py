@@ -10,7 +10,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
 
 from ...errors import CoachError
-from ...profile import saved_at
+from ...audio import load_audio
+from ...profile import enroll_from_session, saved_at
 from ...store import SessionRow, Store
 from .. import timeline
 from ..deps import Relabeler, Settings, get_relabeler, get_settings, get_store, templates
@@ -170,10 +171,6 @@ async def set_listener(
 
 
 def _remember_voice(audio_path: Path, report: dict[str, Any], speaker: str, home: Path) -> None:
-    # Imported here: the page must start (and browse history) even where the models are not installed.
-    from ...audio import load_audio
-    from ...profile import enroll_from_session
-
     enroll_from_session(load_audio(audio_path), report, speaker, home)
 
 
