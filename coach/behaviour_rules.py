@@ -400,6 +400,7 @@ JUDGMENT = _rx(
 ASKS_FOR_ADVICE = _rx(
     r"""
     \bwhat\ (?:should|do|can|could|would)\ i\ (?:do|say|tell|try)\b|\bwhat\ (?:would|do|should)\ you\ (?:do|suggest|recommend|say|advise|think\ i\ should)\b
+    |\bwhat\ would\ you,?\ (?:have\ )?(?:do(?:ne)?,?\ )?(?:in\ my\ (?:place|shoes|position|situation)|if\ you\ were\ me)\b
     |\bhow\ (?:should|do|can|would)\ i\ (?:handle|deal|approach|tell|fix|say|get|stop|talk|go\ about)\b
     |\bwhat\ do\ you\ think\b|\bwhats\ your\ (?:take|advice|opinion)\b|\bany\ (?:ideas|advice|suggestions|tips|thoughts)\b
     |\b(?:do\ you\ have|got)\ (?:any\ )?(?:ideas|advice|suggestions|tips)\b|\b(?:give|tell)\ me\ (?:some\ )?(?:advice|ideas|what\ to\ do|what\ you\ think|what\ youd\ do)\b

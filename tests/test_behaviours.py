@@ -405,7 +405,9 @@ def hand_written_cases():
 @pytest.mark.parametrize(
     "text",
     ["what should I do?", "what should i do", "What would you do?", "any ideas?", "yes please tell me",
-     "sure, go ahead", "do you have any advice", "should I just quit?", "I could really use some advice"],
+     "sure, go ahead", "do you have any advice", "should I just quit?", "I could really use some advice",
+     # Whisper drops a short word now and then: the question is still plain without its "do".
+     "What would you in my place?", "what would you have done in my shoes", "What would you, if you were me?"],
 )
 def test_partner_asks_for_advice(text):
     assert asks_for_advice(text)
@@ -415,7 +417,8 @@ def test_partner_asks_for_advice(text):
     "text",
     ["", "my boss yelled at me", "I don't want advice, I just need to vent", "no thanks",
      "my mom asked what should I do with the house", "I was just telling you about it", "mm-hmm",
-     "would you come with me to the appointment?"],
+     "would you come with me to the appointment?", "you would understand if you were in my shoes",
+     "what would you know about my place"],
 )
 def test_partner_does_not_ask_for_advice(text):
     assert not asks_for_advice(text)

@@ -57,3 +57,43 @@ def test_without_the_partners_words_a_plain_invitation():
     event = next(e for e in report["events"] if e["type"] == "advice")
     event = {**event, "detail": {}}
     assert suggestion_for(event, report) == "What's that been like for you?"
+
+
+def test_an_unfinished_clause_is_not_reflected_when_a_finished_one_is_there():
+    # Cut off mid-sentence: "…what went" would dangle; the clause before it is whole.
+    text = "I studied every night for four months, I don't understand what went"
+    assert paraphrase(text, cut_off=True) == "you studied every night for four months"
+    assert paraphrase(text) == "you don't understand what went"  # said to the end: the speaker stopped there
+    # Only a fragment, too short to stand on its own: nothing to reflect, so a plain invitation.
+    assert paraphrase("I suppose it doesn't", cut_off=True) is None
+    # A fragment that says enough is kept, without the word it stopped on.
+    assert paraphrase("it felt like a punch in the stomach every single time I", cut_off=True) == (
+        "it felt like a punch in the stomach every single time"
+    )
+
+
+def test_questions_are_asked_not_reflected():
+    assert paraphrase("Yes. Is that strange?") is None
+    assert paraphrase("What should I do? Should I say something, or just let it go?") is None
+    assert paraphrase("It is, what would you do in my place.") is None  # no question mark in the transcript
+    assert paraphrase("I'm so lost. What if he never calls?") == "you're so lost"
+
+
+def test_a_long_clause_is_split_where_a_new_part_starts():
+    # 15 words: split before "and", keeping what the wife thinks whole.
+    assert paraphrase("My wife thinks I should drive over to his place and knock on the door.") == (
+        "your wife thinks you should drive over to his place"
+    )
+    # A shorter clause before a long one is reflected rather than a long one cut anywhere.
+    text = ("They let me go on Friday, and it took fifteen minutes. "
+            "A woman from human resources I had never met read from a sheet of paper.")
+    assert paraphrase(text) == "it took fifteen minutes"
+
+
+def test_a_feeling_said_in_two_words_is_enough():
+    assert paraphrase("Of course I'm upset, we used to share a room, I was the one who", cut_off=True) == "you're upset"
+    assert paraphrase("just furious") is None  # two words, but not someone saying how they feel
+
+
+def test_leading_agreement_is_not_reflected():
+    assert paraphrase("Yes exactly I used to love this job") == "you used to love this job"
