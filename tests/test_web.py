@@ -388,3 +388,45 @@ def test_advice_said_over_the_partner_is_one_moment_to_hear_again(client):
         "You spoke over your partner and gave advice: “You should just talk to your boss about it.”",
         "Your partner spoke over you: “I don't know, it's not really about the time. I feel like nobody sees what I do.”",
     ]
+
+
+def _well_done(html: str) -> list[str]:
+    block = html.split('<ol class="moments well-done">')[1].split("</ol>")[0] if "well-done" in html else ""
+    items = re.findall(r"<li>\s*<a [^>]*class=\"seek\">▶ [^<]*</a>\s*([^<]*?)\s*</li>", block)
+    return [html_lib.unescape(i) for i in items]
+
+
+def test_what_went_well_lists_the_good_listening_to_hear_again(client):
+    report = make_report()  # one listener turn both reflects and asks an open question
+    session = store_of(client).add_session(report, None)
+    assert _well_done(client.get(f"/sessions/{session}").text) == [
+        "You said back what you heard and asked an open question: "
+        "“It sounds like you feel invisible. What is that like?”",
+    ]
+    report["events"] = [e for e in report["events"] if e["type"] not in ("reflection", "open_question")]
+    store_of(client).replace_report(session, report)
+    page = client.get(f"/sessions/{session}").text
+    assert _well_done(page) == [] and "No reflections, validations or open questions were heard this time" in page
+
+
+def test_what_went_well_leaves_out_words_said_over_the_other_voice_and_keeps_it_short(client):
+    report = make_report()
+    report["overlaps"] = [{"start": 13.0, "end": 15.0}]  # single-mic: the reflection is in doubt
+    session = store_of(client).add_session(report, None)
+    assert _well_done(client.get(f"/sessions/{session}").text) == []
+    # Twelve good turns: eight are shown, reflections and validations before questions, in time order.
+    report = make_report(duration=600.0)
+    report["overlaps"], report["events"] = [], []
+    for i in range(12):
+        kind = ("open_question", "validation", "reflection")[i % 3]
+        start = 30.0 + 40 * i
+        report["turns"].append({"speaker": "S1", "start": start, "end": start + 2, "text": f"{kind} {i}", "words": []})
+        report["events"].append({"type": kind, "speaker": "S1", "start": start, "end": start + 2, "text": "", "detail": {}})
+    report["turns"].sort(key=lambda t: t["start"])
+    session = store_of(client).add_session(report, None)
+    page = client.get(f"/sessions/{session}").text
+    shown = _well_done(page)
+    assert len(shown) == 8 and "… and 4 more, marked in the transcript below." in page
+    assert [s.split(": ")[1] for s in shown] == [
+        f"“{('open_question', 'validation', 'reflection')[i % 3]} {i}”" for i in (1, 2, 4, 5, 7, 8, 10, 11)
+    ]

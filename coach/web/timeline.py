@@ -12,6 +12,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..summary import words_in_doubt
+
 WIDTH = 1000
 GUTTER = 92  # room for the lane names
 LANE_H = 34
@@ -30,7 +32,7 @@ def clock(t: float) -> str:
 class Mark:
     """A moment worth hearing again, shown on the timeline and in the list beside it."""
 
-    kind: str  # "interruption" or "advice"
+    kind: str  # "interruption" or "advice"; for what went well, the good listening it was
     speaker: str
     start: float
     seek: float
@@ -116,6 +118,41 @@ def moments(report: dict[str, Any]) -> list[Moment]:
         who = "You" if first.mine else "Your partner" if name == "Partner" else name
         out.append(Moment(first, f"{who} {' and '.join(did)}"))
     return sorted(out, key=lambda m: m.mark.start)
+
+
+# Good listening worth hearing again, in the order it is named when one turn did several.
+WELL_DONE = {
+    "reflection": "said back what you heard",
+    "validation": "showed their feelings make sense",
+    "open_question": "asked an open question",
+    "permission": "asked before offering ideas",
+}
+WELL_DONE_SHOWN = 8
+
+
+def well_done(report: dict[str, Any]) -> tuple[list[Moment], int]:
+    """The listener's turns that were good listening, as moments to hear again (at most WELL_DONE_SHOWN,
+    reflections and validations first), and how many more there were. A turn said mostly over the other
+    voice on one microphone is left out: its words may not be the listener's."""
+    listener = {s["id"] for s in report.get("speakers", []) if s.get("role") == "listener"}
+    turns = report.get("turns", [])
+    by_turn: dict[int, list[dict[str, Any]]] = {}
+    for e in report.get("events", []):
+        if e.get("type") in WELL_DONE and e.get("speaker") in listener:
+            i = turn_index(turns, e["speaker"], e["start"])
+            if i is not None and not words_in_doubt(report, turns[i]["start"], turns[i]["end"]):
+                by_turn.setdefault(i, []).append(e)
+    out = []
+    for i, events in by_turn.items():
+        kinds = [k for k in WELL_DONE if any(e["type"] == k for e in events)]
+        turn = turns[i]
+        mark = Mark(kind=kinds[0], speaker=turn["speaker"], start=float(turn["start"]),
+                    seek=max(0.0, float(turn["start"]) - LEAD_IN_S), text=turn.get("text") or "",
+                    anchor=turn_anchor(i), mine=True)
+        out.append(Moment(mark, "You " + " and ".join(WELL_DONE[k] for k in kinds)))
+    order = list(WELL_DONE)
+    shown = sorted(out, key=lambda m: (order.index(m.mark.kind) > 1, m.mark.start))[:WELL_DONE_SHOWN]
+    return sorted(shown, key=lambda m: m.mark.start), len(out) - len(shown)
 
 
 def turn_index(turns: list[dict[str, Any]], speaker: str, t: float) -> int | None:

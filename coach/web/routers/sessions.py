@@ -9,8 +9,8 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
 
-from ...errors import CoachError
 from ...audio import load_audio
+from ...errors import CoachError
 from ...profile import enroll_from_session, saved_at
 from ...store import SessionRow, Store
 from .. import timeline
@@ -87,6 +87,7 @@ async def session_page(
     row, report = _found(store, session_id)
     previous = store.previous(session_id)
     confidence = report.get("confidence") or {}
+    well_done, more_well_done = timeline.well_done(report)
     return templates.TemplateResponse(
         request=request,
         name="session.html",
@@ -103,6 +104,8 @@ async def session_page(
             ),
             "timeline": timeline.render(report),
             "moments": timeline.moments(report),
+            "well_done": well_done,
+            "more_well_done": more_well_done,
             "lines": lines(report, default_suggester()),
             "voices": _voices(report),
             "has_audio": store.audio_path(session_id) is not None,
