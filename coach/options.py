@@ -47,6 +47,9 @@ class AnalysisOptions:
         this probability are overlapped speech (0.3 measured best on the AMI clips: F1 0.69 against 0.39 at 0.5).
     segmentation_step_s: single-mic: the segmentation model looks at 10 s chunks this far apart; smaller
         is more accurate and slower.
+    second_opinion: single-mic: a stretch where nobody's words were heard is asked of Silero VAD too, and
+        dropped when it hears no speech there either (a sound the segmentation model took for a voice:
+        on AMI dev01, 1.5 s of it; the bench's wordless stretches of real speech all pass).
     """
 
     model: str = "tiny.en"
@@ -70,6 +73,7 @@ class AnalysisOptions:
     embedding_step_s: float = 0.75
     segmentation_step_s: float = 5.0
     overlap_threshold: float = 0.3
+    second_opinion: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -82,7 +86,7 @@ class AnalysisOptions:
 
 
 # What the analysis did before an option existed (sessions saved then do not name it).
-_BEFORE_IT_EXISTED: dict[str, Any] = {"beam_size": 5, "leaked_word_db": 0.0}
+_BEFORE_IT_EXISTED: dict[str, Any] = {"beam_size": 5, "leaked_word_db": 0.0, "second_opinion": False}
 
 
 # Options only one way of recording uses: a difference in one matters only where both sessions used it.
@@ -94,6 +98,7 @@ USED_ONLY_IN: dict[str, str] = {
     "embedding_step_s": "single-mic",
     "overlap_threshold": "single-mic",
     "segmentation_step_s": "single-mic",
+    "second_opinion": "single-mic",
 }
 
 

@@ -97,6 +97,10 @@ def analyze_audio(
     words_by_speaker, unassigned = _transcribe(
         model, audio, diarization, options, lambda f: rep.stage("transcribe", f), prior
     )
+    if diarization.mode == "single-mic" and options.second_opinion:
+        from .singlemic import drop_unheard_wordless
+
+        diarization = drop_unheard_wordless(audio.mono(), diarization, unassigned, options.min_silence_s)
     rep.done("transcribe")
 
     turns = build_turns(diarization.regions, words_by_speaker, options.min_silence_s, unassigned, diarization.dominant)

@@ -10,6 +10,7 @@ first: on the AMI clips it confused speakers three times as often.)
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Callable
 
 import numpy as np
@@ -18,7 +19,7 @@ from .diarize import name_speakers, overlaps_of
 from .embedding import embed_windows
 from .options import AnalysisOptions
 from .segmentation import FRAME_DURATION, FRAME_STEP, FRAMES_PER_CHUNK, segment, speech_and_overlap
-from .types import Diarization, Precomputed, SpeechRegion
+from .types import SAMPLE_RATE, Diarization, Precomputed, SpeechRegion, Word
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ TRACK_PURITY = 0.6
 # (when the model runs two similar real voices into one track, the windows are the ones that are right:
 # letting tracks decide outright tripled the confusion on the bench's LibriSpeech pairs).
 TRACK_WEIGHT = 0.4
+SILERO_CONTEXT_S = 0.5
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
@@ -235,4 +237,40 @@ def _assign_voices(embeddings, windows, speech, overlap, options: AnalysisOption
         overlaps=overlaps_of(regions),
         notes=tuple(notes),
         dominant=tuple(dominant),
+    )
+
+
+def drop_unheard_wordless(
+    samples: np.ndarray, diarization: Diarization, words: list[Word], min_silence_s: float
+) -> Diarization:
+    """``diarization`` without the stretches of speech nobody's words were heard in and Silero VAD
+    hears no speech in either: the segmentation model alone took a sound for a voice there. Wordless
+    speech Silero does hear (a murmur, two voices at once that Whisper skipped) stays."""
+    from .turns import merge_regions
+    from .vad import silero_speech
+
+    stretches = merge_regions([SpeechRegion("all", r.start, r.end) for r in diarization.regions], min_silence_s)
+    unheard = []
+    for s in stretches:
+        if any(s.start <= (w.start + w.end) / 2 <= s.end for w in words):
+            continue
+        # Silero is given some context either side: it needs a few frames to settle.
+        first = max(0, int((s.start - SILERO_CONTEXT_S) * SAMPLE_RATE))
+        offset = first / SAMPLE_RATE
+        heard = silero_speech(samples[first : int((s.end + SILERO_CONTEXT_S) * SAMPLE_RATE)])
+        if not any(h.end + offset > s.start and h.start + offset < s.end for h in heard):
+            unheard.append(s)
+    if not unheard:
+        return diarization
+    log.info("not speech (no words, and Silero hears none): %s",
+             ", ".join(f"{s.start:.2f}-{s.end:.2f} s" for s in unheard))
+
+    def kept(x) -> bool:
+        return not any(u.start <= x.start and x.end <= u.end for u in unheard)
+
+    return replace(
+        diarization,
+        regions=tuple(r for r in diarization.regions if kept(r)),
+        overlaps=tuple(o for o in diarization.overlaps if kept(o)),
+        dominant=tuple(r for r in diarization.dominant if kept(r)),
     )

@@ -11,6 +11,7 @@ import soundfile as sf
 from coach import singlemic
 from coach.options import AnalysisOptions
 from coach.paths import samples_dir
+from coach.types import Diarization, Span, SpeechRegion, Word
 from coach.segmentation import (
     _TO_SPEAKERS, CHUNK_S, FRAME_DURATION, FRAME_STEP, FRAMES_PER_CHUNK, POWERSET, SegmentationOutput,
 )
@@ -83,3 +84,49 @@ def test_cut_ins_on_the_bundled_sample_start_where_the_listener_starts():
         # the windows alone began the first cut-in 0.8 s early, taking the partner's last words with it
         starts = [r.start for r in regions if r.speaker == "S2" and abs(r.start - cut_in["time"]) < 1.0]
         assert starts and abs(starts[0] - cut_in["time"]) < 0.25, (cut_in, starts)
+
+
+# -- a second opinion on stretches with no words ---------------------------------------------------
+
+
+def _noise_then_speech():
+    """1 s silence, 1.5 s of hiss, 1 s silence, then 3.4 s of the partner talking alone (the bundled
+    sample's first words), then 1 s silence."""
+    truth = json.loads((samples_dir() / "practice-two-mic.json").read_text())
+    sample, _ = sf.read(samples_dir() / truth["files"]["single-mic"], dtype="float32")
+    speech = sample[int(1.6 * 16000): int(5.0 * 16000)]
+    listener_first = min(s["start"] for s in truth["segments"] if s["speaker"] == "L")
+    assert listener_first > 5.0, "the stretch taken as the partner alone must not hold the listener"
+    hiss = (0.03 * np.random.default_rng(0).standard_normal(int(1.5 * 16000))).astype(np.float32)
+    gap = np.zeros(16000, np.float32)
+    return np.concatenate([gap, hiss, gap, speech, gap])
+
+
+def _diarization(regions):
+    return Diarization("single-mic", ("S1", "S2"), tuple(SpeechRegion(*r) for r in regions),
+                       (Span(1.2, 2.0),), dominant=tuple(SpeechRegion(*r) for r in regions))
+
+
+def test_a_wordless_sound_silero_does_not_hear_either_is_not_speech():
+    samples = _noise_then_speech()
+    regions = [("S1", 1.0, 2.5), ("S2", 1.2, 2.0), ("S2", 3.5, 6.9)]
+    kept = singlemic.drop_unheard_wordless(samples, _diarization(regions), [], 0.5)
+    # The hiss goes, with the overlap the segmentation model saw in it; the wordless speech stays.
+    assert [(r.speaker, r.start, r.end) for r in kept.regions] == [("S2", 3.5, 6.9)]
+    assert kept.overlaps == () and kept.dominant == kept.regions and kept.speakers == ("S1", "S2")
+    # Words heard in a stretch keep it without asking Silero.
+    word = Word(1.5, 1.9, " hm", 0.3)
+    assert singlemic.drop_unheard_wordless(samples, _diarization(regions), [word], 0.5).regions == tuple(
+        SpeechRegion(*r) for r in regions
+    )
+
+
+def test_the_meeting_clip_loses_its_wordless_sound_and_keeps_its_speech(shared_data):
+    from coach.pipeline import analyze
+
+    dev01 = shared_data / "ami" / "dev01.flac"
+    report = analyze(dev01, AnalysisOptions(listener="first"))
+    assert not any(t.start < 27.4 and t.end > 25.9 for t in report.turns)  # a sound 10 dB under the speech
+    before = analyze(dev01, AnalysisOptions(listener="first", second_opinion=False))
+    assert any(t.start < 27.4 and t.end > 25.9 for t in before.turns)
+    assert [t.text for t in report.turns if t.text] == [t.text for t in before.turns if t.text]
