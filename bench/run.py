@@ -218,8 +218,9 @@ def table(summary: dict, info: dict) -> str:
     for mode in MODES:
         words = (summary.get(mode) or {}).get("words")
         if words:
-            lines.append(f"\n{mode}: {words['misattributed']} of {words['words']} words in the other person's turn"
-                         " (the dialogues).")
+            lines.append(f"\n{mode}: {words['misattributed']} of {words['words']} words in the other person's turn;"
+                         f" word error rate {100 * words['errors'] / max(words['reference'], 1):.1f} %"
+                         f" ({words['errors']} of {words['reference']}, whoever said them) (the dialogues).")
     real = summary.get("real", [])
     if real:
         lines += ["", "| real clip | mode | DER | overlap F1 | RTF | note |", "|---|---|---|---|---|---|"]

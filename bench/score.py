@@ -56,7 +56,7 @@ def pool(results: Iterable[dict | None]) -> dict | None:
         s["der"] = (s["missed"] + s["false_alarm"] + s["confusion"]) / s["total"] if s["total"] else 0.0
         return s
     if "misattributed" in results[0]:
-        return {k: sum(r[k] for r in results) for k in ("words", "misattributed")}
+        return {k: sum(r[k] for r in results) for k in ("words", "misattributed", "reference", "errors")}
     return prf(*(sum(r[k] for r in results) for k in ("tp", "fp", "fn")))
 
 
@@ -271,8 +271,10 @@ def _permitted(event: dict) -> bool:
 
 def word_attribution(report: dict, truth: dict, mapping: dict[str, str], window_s: float = WORD_WINDOW_S) -> dict | None:
     """How many of the report's words sit in the wrong person's turn: a word its speaker did not say
-    within ``window_s`` of it, that another person did. A misheard word counts for neither. Needs the
-    truth's words (the scripted dialogues); None without them."""
+    within ``window_s`` of it, that another person did. A misheard word counts for neither. Also the
+    word errors of the whole transcript, whoever said what (``errors`` of ``reference`` words: the
+    truth's utterances in order of their start against the report's turns in order of theirs). Needs
+    the truth's words (the scripted dialogues); None without them."""
     utterances = truth.get("utterances", [])
     if not utterances or any(not u.get("text") for u in utterances if u.get("kind") != "backchannel"):
         return None  # LibriSpeech turns come without their words (only the TTS backchannels have them)
@@ -289,7 +291,12 @@ def word_attribution(report: dict, truth: dict, mapping: dict[str, str], window_
             others = {x for u in near if u["speaker"] != speaker for x in words_of(u["text"])}
             counted += 1
             misattributed += spoken[0] not in own and spoken[0] in others
-    return {"words": counted, "misattributed": misattributed}
+    # Turn by turn, as the reference is utterance by utterance: words sorted by time alone would weave
+    # two people's overlapping sentences into one another and count that as errors.
+    reference = [x for u in sorted(utterances, key=lambda u: u["start"]) for x in words_of(u.get("text") or "")]
+    turns = sorted(report.get("turns", []), key=lambda t: t["start"])
+    errors = word_errors(reference, [x for t in turns for w in t.get("words", []) for x in words_of(w["word"])])
+    return {"words": counted, "misattributed": misattributed, "reference": len(reference), "errors": errors}
 
 
 def score_report(report: dict, truth: dict, collar: float = COLLAR) -> dict:

@@ -27,6 +27,10 @@ class AnalysisOptions:
     leaked_word_db: two-mic: a word both microphones' transcripts have at the same moment is the other
         person's voice leaking in only where it is at least this much quieter than on the other mic
         (a leak arrives 15–25 dB down; two people saying "I" at once are both loud on their own mics).
+    fill_gaps_s: two-mic: a stretch of someone's speech at least this long that Whisper, decoding many
+        stretches at once, left without a word is decoded again on its own where their voice is the
+        loudest (0: never). Whisper sometimes jumps over a whole sentence. Not on one microphone: such a
+        stretch there is mostly two voices at once, and decoding it alone writes a mix of both (tried).
     min_speech_s: speech shorter than this on a channel is noise, not speech (clicks, breaths).
     min_silence_s: pauses shorter than this do not split one utterance into two.
     backchannel_max_s: a burst of speech inside the other's talk no longer than this may be a backchannel.
@@ -59,6 +63,7 @@ class AnalysisOptions:
     same_mic_correlation: float = 0.8
     crosstalk_db: float = 6.0
     leaked_word_db: float = 10.0
+    fill_gaps_s: float = 1.5
     min_speech_s: float = 0.12
     min_silence_s: float = 0.5
     backchannel_max_s: float = 1.2
@@ -86,13 +91,16 @@ class AnalysisOptions:
 
 
 # What the analysis did before an option existed (sessions saved then do not name it).
-_BEFORE_IT_EXISTED: dict[str, Any] = {"beam_size": 5, "leaked_word_db": 0.0, "second_opinion": False}
+_BEFORE_IT_EXISTED: dict[str, Any] = {
+    "beam_size": 5, "leaked_word_db": 0.0, "second_opinion": False, "fill_gaps_s": 0.0,
+}
 
 
 # Options only one way of recording uses: a difference in one matters only where both sessions used it.
 USED_ONLY_IN: dict[str, str] = {
     "crosstalk_db": "two-mic",
     "leaked_word_db": "two-mic",
+    "fill_gaps_s": "two-mic",
     "speakers": "single-mic",
     "embedding_window_s": "single-mic",
     "embedding_step_s": "single-mic",

@@ -17,7 +17,7 @@ from .options import AnalysisOptions
 from .quality import assess
 from .report import derive, saved_options
 from .roles import resolve_listener
-from .transcribe import drop_leaked_words, load_model, transcribe_signals
+from .transcribe import drop_leaked_words, fill_skipped, load_model, transcribe_signals
 from .turns import build_turns, merge_regions, talk_time
 from .types import Audio, AudioInfo, Diarization, Precomputed, Report, Span, SpeechRegion, Word
 
@@ -163,4 +163,7 @@ def _transcribe(
     speaker_of = {c: s for s, c in diarization.channel_of.items()}
     by_speaker = {speaker_of[c]: ws for c, ws in words.items()}
     samples = {speaker_of[c]: audio.samples[c] for c in words}
+    if options.fill_gaps_s > 0:
+        spans = {speaker_of[c]: plan[c] for c in words}
+        by_speaker = fill_skipped(model, samples, spans, by_speaker, options.fill_gaps_s, options.beam_size)
     return drop_leaked_words(by_speaker, samples, options.leaked_word_db), []

@@ -260,8 +260,7 @@ def drop_leaked_words(
     awake" on the bundled sample): a leak arrives 15–25 dB down, both voices near their own mics.
     """
     def rms(speaker: str, a: float, b: float) -> float:
-        x = samples[speaker][int(a * SAMPLE_RATE) : max(int(b * SAMPLE_RATE), int(a * SAMPLE_RATE) + 1)]
-        return float(np.sqrt(np.mean(np.square(x, dtype=np.float64)))) if len(x) else 0.0
+        return _rms(samples[speaker], a, b)
 
     ratio = 10 ** (-quieter_db / 20)
     drop: dict[str, set[int]] = {k: set() for k in words}
@@ -286,6 +285,51 @@ def drop_leaked_words(
                         drop[y].add(yi)
                     break
     return {k: [w for j, w in enumerate(ws) if j not in drop[k]] for k, ws in words.items()}
+
+
+def fill_skipped(
+    model,
+    samples: Mapping[str, np.ndarray],
+    spans: Mapping[str, list[Span]],
+    words: Mapping[str, list[Word]],
+    min_gap_s: float,
+    beam_size: int = 5,
+) -> dict[str, list[Word]]:
+    """Two-mic: ``words`` (per person, from their own microphone) with what Whisper skipped added back.
+
+    Decoding many stretches packed together, Whisper now and then jumps its timestamps over a whole
+    sentence (a bench dialogue's "Exactly. My friend keeps saying I should join a club…", on the
+    partner's own microphone). A stretch of someone's speech at least ``min_gap_s`` long with none of
+    their words is decoded once more on its own, if their voice is the loudest there: where the other
+    person is louder, the "speech" on this mic is the other's voice leaking in, and decoding it would
+    put their words in this person's mouth (seen on the bench's one-hour file). ``min_gap_s`` 0: never.
+    """
+    out = {k: list(ws) for k, ws in words.items()}
+    if min_gap_s <= 0:
+        return out
+    duration = min(len(x) for x in samples.values()) / SAMPLE_RATE
+    for key, key_spans in spans.items():
+        for piece in pack_spans(key_spans, duration):
+            mine = sorted(
+                (w for w in out[key] if piece.start <= (w.start + w.end) / 2 <= piece.end), key=lambda w: w.start
+            )
+            edges = [piece.start + PAD_S, *(t for w in mine for t in (w.start, w.end)), piece.end - PAD_S]
+            for a, b in zip(edges[::2], edges[1::2]):
+                own = _rms(samples[key], a, b)
+                if b - a < min_gap_s or any(_rms(x, a, b) >= own for k, x in samples.items() if k != key):
+                    continue
+                gap = Span(max(piece.start, a - PAD_S), min(piece.end, b + PAD_S))
+                found = [w for _, w in transcribe_batch(model, samples, [(key, gap)], beam_size=beam_size)
+                         if a <= (w.start + w.end) / 2 <= b]
+                if found:
+                    log.info("%s, %.2f-%.2f s: %d words Whisper had skipped", key, a, b, len(found))
+                    out[key] = sorted(out[key] + found, key=lambda w: w.start)
+    return out
+
+
+def _rms(x: np.ndarray, a: float, b: float) -> float:
+    x = x[int(a * SAMPLE_RATE) : max(int(b * SAMPLE_RATE), int(a * SAMPLE_RATE) + 1)]
+    return float(np.sqrt(np.mean(np.square(x, dtype=np.float64)))) if len(x) else 0.0
 
 
 def _unpack_word(w, starts: np.ndarray, offsets: list[tuple[float, float, float]]) -> tuple[int, Word]:

