@@ -259,9 +259,6 @@ def drop_leaked_words(
     is what tells a leak from two people saying a common word at once ("Oh, I know" over "Now I lie
     awake" on the bundled sample): a leak arrives 15–25 dB down, both voices near their own mics.
     """
-    def rms(speaker: str, a: float, b: float) -> float:
-        return _rms(samples[speaker], a, b)
-
     ratio = 10 ** (-quieter_db / 20)
     drop: dict[str, set[int]] = {k: set() for k in words}
     speakers = list(words)
@@ -278,7 +275,7 @@ def drop_leaked_words(
                     if _norm(other.word) != _norm(w.word) or not _norm(w.word):
                         continue
                     a, b = min(w.start, other.start), max(w.end, other.end)
-                    level_x, level_y = rms(x, a, b), rms(y, a, b)
+                    level_x, level_y = _rms(samples[x], a, b), _rms(samples[y], a, b)
                     if level_x < level_y * ratio:
                         drop[x].add(xi)
                     elif level_y < level_x * ratio:
