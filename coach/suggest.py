@@ -35,7 +35,7 @@ _CLAUSE = re.compile(r"([^.!?;,…]+?)\s*([.!?;,…]+|\s+-+\s+|$)")
 # A question is asked, not reflected, even when the transcript left out its question mark.
 _QUESTION = re.compile(
     r"^(?:(?:what|why|how|who|where|when|which)\s+(?:would|do|does|did|should|could|can|is|are|was|were|will)"
-    r"|(?:do|does|did|should|would|could|can|will)\s+(?:you|i)|right|isn't it|don't you)\b",
+    r"|(?:do|does|did|should|would|could|can|will)\s+(?:you|i))\b",
     re.IGNORECASE,
 )
 # Where a long clause may be split: before a conjunction, or before a new first-person subject
@@ -102,7 +102,7 @@ def paraphrase(text: str, cut_off: bool = False) -> str | None:
         # stomach"), never a few words that stop mid-thought ("I suppose it doesn't").
         if finished or len(_trimmed(unfinished.split())) < MIN_WORDS + 2:
             clauses = clauses[:-1]
-    candidates = [c for c, _ in clauses if _usable((c, _))][-LOOK_BACK:]
+    candidates = [text for text, mark in clauses if _usable((text, mark))][-LOOK_BACK:]
     if not candidates:
         return None
     short = [c for c in candidates if len(c.split()) <= MAX_WORDS]

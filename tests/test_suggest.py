@@ -77,6 +77,7 @@ def test_questions_are_asked_not_reflected():
     assert paraphrase("What should I do? Should I say something, or just let it go?") is None
     assert paraphrase("It is, what would you do in my place.") is None  # no question mark in the transcript
     assert paraphrase("I'm so lost. What if he never calls?") == "you're so lost"
+    assert paraphrase("Right now I feel so stuck with it") == "right now you feel so stuck with it"  # not a tag
 
 
 def test_a_long_clause_is_split_where_a_new_part_starts():
