@@ -5,6 +5,8 @@ about 0.5 on average for the same voice and 0.1 for different voices on 1.5 s wi
 (0.75 and 0.1 on 4 s).
 Features are Kaldi log-mel filterbanks (80 bins, 25 ms frames every 10 ms, povey window, no dither),
 mean-normalised over each window, as CAM++ was trained. See models/README.md for the model's origin.
+They are computed here with numpy, all frames at once, exactly as Kaldi (and kaldi-native-fbank, which
+the tests hold them to) computes them frame by frame: 0.04 s against 0.14 s for a 74 s recording.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import logging
 from typing import Mapping, Sequence
 
-import kaldi_native_fbank as knf
 import numpy as np
 import onnxruntime as ort
 
@@ -39,30 +40,53 @@ def _session() -> ort.InferenceSession:
     return onnx.session(MODEL_FILE, "speaker model")
 
 
-def _fbank_options() -> knf.FbankOptions:
-    opts = knf.FbankOptions()
-    opts.frame_opts.samp_freq = SAMPLE_RATE
-    opts.frame_opts.frame_shift_ms = 1000 * FRAME_SHIFT / SAMPLE_RATE
-    opts.frame_opts.frame_length_ms = 1000 * FRAME_LENGTH / SAMPLE_RATE
-    opts.frame_opts.window_type = "povey"
-    opts.frame_opts.dither = 0.0  # deterministic embeddings; senko and 3D-Speaker inference use 0 too
-    opts.frame_opts.snip_edges = True
-    opts.mel_opts.num_bins = NUM_MEL_BINS
-    return opts
+# Kaldi's filterbank: DC removed and 0.97 pre-emphasis per frame, povey window, 512-point FFT, power,
+# 80 triangular mel bins from 20 Hz to Nyquist (on Kaldi's mel scale, 1127 ln(1 + f/700)), natural log
+# floored at float32's epsilon.
+FFT_SIZE = 512
+PREEMPHASIS = 0.97
+LOW_HZ = 20.0
+_POVEY = ((0.5 - 0.5 * np.cos(2 * np.pi * np.arange(FRAME_LENGTH) / (FRAME_LENGTH - 1))) ** 0.85).astype(np.float32)
 
 
-_FBANK_OPTS = _fbank_options()
+def _mel(hz: np.ndarray | float) -> np.ndarray:
+    return 1127.0 * np.log(1.0 + np.asarray(hz, np.float64) / 700.0)
+
+
+def _mel_banks() -> np.ndarray:
+    """(FFT_SIZE // 2 + 1, NUM_MEL_BINS) weights; like Kaldi, the Nyquist bin weighs nothing."""
+    low, high = _mel(LOW_HZ), _mel(SAMPLE_RATE / 2)
+    step = (high - low) / (NUM_MEL_BINS + 1)
+    mels = _mel(np.arange(FFT_SIZE // 2) * SAMPLE_RATE / FFT_SIZE)
+    banks = np.zeros((FFT_SIZE // 2 + 1, NUM_MEL_BINS), np.float32)
+    for b in range(NUM_MEL_BINS):
+        left, centre, right = low + b * step, low + (b + 1) * step, low + (b + 2) * step
+        rising = (mels > left) & (mels <= centre)
+        falling = (mels > centre) & (mels < right)
+        banks[: FFT_SIZE // 2][rising, b] = (mels[rising] - left) / (centre - left)
+        banks[: FFT_SIZE // 2][falling, b] = (right - mels[falling]) / (right - centre)
+    return banks
+
+
+_BANKS = _mel_banks()
 
 
 def fbank(samples: np.ndarray) -> np.ndarray:
     """Kaldi log-mel filterbanks of 16 kHz float samples: (frames, 80), frame i starts at sample 160·i."""
-    extractor = knf.OnlineFbank(_FBANK_OPTS)
-    extractor.accept_waveform(SAMPLE_RATE, np.ascontiguousarray(samples, dtype=np.float32))
-    extractor.input_finished()
-    n = extractor.num_frames_ready
+    samples = np.ascontiguousarray(samples, dtype=np.float32)
+    n = 1 + (len(samples) - FRAME_LENGTH) // FRAME_SHIFT if len(samples) >= FRAME_LENGTH else 0
     if n == 0:
         return np.zeros((0, NUM_MEL_BINS), np.float32)
-    return np.array([extractor.get_frame(i) for i in range(n)], dtype=np.float32)
+    frames = np.lib.stride_tricks.as_strided(
+        samples, (n, FRAME_LENGTH), (FRAME_SHIFT * samples.itemsize, samples.itemsize), writeable=False
+    )
+    frames = frames - frames.mean(axis=1, keepdims=True)
+    emphasised = np.empty_like(frames)
+    emphasised[:, 1:] = frames[:, 1:] - PREEMPHASIS * frames[:, :-1]
+    emphasised[:, 0] = frames[:, 0] * (1 - PREEMPHASIS)
+    spectrum = np.fft.rfft(emphasised * _POVEY, FFT_SIZE)
+    power = (spectrum.real**2 + spectrum.imag**2).astype(np.float32)
+    return np.log(np.maximum(power @ _BANKS, np.finfo(np.float32).eps))
 
 
 def _normalise(x: np.ndarray) -> np.ndarray:

@@ -19,6 +19,31 @@ def noise(seconds: float, seed: int = 0) -> np.ndarray:
     return np.random.default_rng(seed).normal(0, 0.1, int(seconds * SAMPLE_RATE)).astype(np.float32)
 
 
+def _kaldi_native_fbank(samples: np.ndarray) -> np.ndarray:
+    knf = pytest.importorskip("kaldi_native_fbank", reason="the reference filterbank: pip install -e '.[test]'")
+    opts = knf.FbankOptions()
+    opts.frame_opts.samp_freq = SAMPLE_RATE
+    opts.frame_opts.dither = 0.0  # the rest are Kaldi's defaults: povey, snip_edges, 20 Hz to Nyquist
+    opts.mel_opts.num_bins = embedding.NUM_MEL_BINS
+    extractor = knf.OnlineFbank(opts)
+    extractor.accept_waveform(SAMPLE_RATE, samples)
+    extractor.input_finished()
+    return np.array([extractor.get_frame(i) for i in range(extractor.num_frames_ready)], np.float32)
+
+
+@pytest.mark.parametrize("seconds", [0.025, 0.0351, 3.0])
+def test_filterbanks_are_kaldis(seconds):
+    """The numpy filterbank is the one CAM++ was trained on: Kaldi's, as kaldi-native-fbank computes it,
+    on speech-like input (a tone with harmonics and noise), silence included."""
+    t = np.arange(int(seconds * SAMPLE_RATE)) / SAMPLE_RATE
+    voiced = sum(0.2 / k * np.sin(2 * np.pi * 140 * k * t) for k in range(1, 20)) + noise(seconds, 3)
+    samples = np.concatenate([voiced, np.zeros(800)]).astype(np.float32)
+    ours, theirs = embedding.fbank(samples), _kaldi_native_fbank(samples)
+    assert ours.shape == theirs.shape == (1 + (len(samples) - 400) // 160, 80) and ours.dtype == np.float32
+    np.testing.assert_allclose(ours, theirs, atol=2e-3)  # float32 rounding of log energies near -15
+    assert embedding.fbank(samples[:399]).shape == (0, 80)
+
+
 def test_embed_is_a_unit_vector():
     vector = embedding.embed(noise(2.0))
     assert vector.shape == (embedding.EMBEDDING_DIM,)
