@@ -250,9 +250,11 @@ def drop_unheard_wordless(
     from .vad import silero_speech
 
     stretches = merge_regions([SpeechRegion("all", r.start, r.end) for r in diarization.regions], min_silence_s)
+    middles = np.sort([(w.start + w.end) / 2 for w in words])
     unheard = []
     for s in stretches:
-        if any(s.start <= (w.start + w.end) / 2 <= s.end for w in words):
+        i = np.searchsorted(middles, s.start)
+        if i < len(middles) and middles[i] <= s.end:  # a word was heard in it
             continue
         # Silero is given some context either side: it needs a few frames to settle.
         first = max(0, int((s.start - SILERO_CONTEXT_S) * SAMPLE_RATE))

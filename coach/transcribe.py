@@ -306,14 +306,17 @@ def fill_skipped(
         return out
     duration = min(len(x) for x in samples.values()) / SAMPLE_RATE
     for key, key_spans in spans.items():
+        # Each piece looks only at its own words, found by their middles rather than by a scan of the hour.
+        middles, order = _by_middle(out[key])
         for piece in pack_spans(key_spans, duration):
-            mine = sorted(
-                (w for w in out[key] if piece.start <= (w.start + w.end) / 2 <= piece.end), key=lambda w: w.start
-            )
+            lo, hi = np.searchsorted(middles, piece.start), np.searchsorted(middles, piece.end, "right")
+            mine = sorted((out[key][i] for i in order[lo:hi]), key=lambda w: w.start)
             edges = [piece.start + PAD_S, *(t for w in mine for t in (w.start, w.end)), piece.end - PAD_S]
             for a, b in zip(edges[::2], edges[1::2]):
+                if b - a < min_gap_s:
+                    continue
                 own = _rms(samples[key], a, b)
-                if b - a < min_gap_s or any(_rms(x, a, b) >= own for k, x in samples.items() if k != key):
+                if any(_rms(x, a, b) >= own for k, x in samples.items() if k != key):
                     continue
                 gap = Span(max(piece.start, a - PAD_S), min(piece.end, b + PAD_S))
                 found = [w for _, w in transcribe_batch(model, samples, [(key, gap)], beam_size=beam_size)
@@ -321,7 +324,15 @@ def fill_skipped(
                 if found:
                     log.info("%s, %.2f-%.2f s: %d words Whisper had skipped", key, a, b, len(found))
                     out[key] = sorted(out[key] + found, key=lambda w: w.start)
+                    middles, order = _by_middle(out[key])
     return out
+
+
+def _by_middle(words: list[Word]) -> tuple[np.ndarray, np.ndarray]:
+    """The words' middles in ascending order, and the indices into ``words`` in that order."""
+    middles = np.array([(w.start + w.end) / 2 for w in words], dtype=np.float64)
+    order = np.argsort(middles, kind="stable")
+    return middles[order], order
 
 
 def _rms(x: np.ndarray, a: float, b: float) -> float:
