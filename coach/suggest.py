@@ -119,15 +119,18 @@ def paraphrase(text: str, cut_off: bool = False) -> str | None:
 def _clauses(text: str) -> list[tuple[str, str]]:
     out = []
     for m in _CLAUSE.finditer(text):
-        clause = m.group(1).strip()
-        while True:  # "and so, well, …"
-            stripped = _LEADING.sub("", clause)
-            if stripped == clause:
-                break
-            clause = stripped
+        clause = _without_leading(m.group(1).strip())
         if clause:
             out.append((clause, m.group(2).strip()))
     return out
+
+
+def _without_leading(clause: str) -> str:
+    while True:  # "and so, well, …"
+        stripped = _LEADING.sub("", clause)
+        if stripped == clause:
+            return clause
+        clause = stripped
 
 
 def _usable(clause: tuple[str, str]) -> bool:
@@ -150,15 +153,14 @@ def _shortened(words: list[str]) -> list[str]:
     ]
     parts = [words[a:b] for a, b in zip([0, *cuts], [*cuts, len(words)])]
     parts = [p for p in parts if len(p) <= MAX_WORDS] or [words[:MAX_WORDS]]
-    return next((p for p in parts if _FEELING.search(" ".join(p))), parts[0])
+    part = next((p for p in parts if _FEELING.search(" ".join(p))), parts[0])
+    return _without_leading(" ".join(part)).split()  # a part split off at "and" starts without it
 
 
 def _trimmed(words: list[str]) -> list[str]:
     words = list(words)
     while words and words[-1].strip(",:").lower() in _DANGLING:
         words.pop()
-    while words and words[0].lower() in {"and", "but", "so", "because"}:
-        words.pop(0)
     return words
 
 

@@ -128,6 +128,7 @@ WELL_DONE = {
     "permission": "asked before offering ideas",
 }
 WELL_DONE_SHOWN = 8
+WELL_DONE_FIRST = ("reflection", "validation")  # the harder skills, kept when there are too many to show
 
 
 def well_done(report: dict[str, Any]) -> tuple[list[Moment], int]:
@@ -150,8 +151,7 @@ def well_done(report: dict[str, Any]) -> tuple[list[Moment], int]:
                     seek=max(0.0, float(turn["start"]) - LEAD_IN_S), text=turn.get("text") or "",
                     anchor=turn_anchor(i), mine=True)
         out.append(Moment(mark, "You " + " and ".join(WELL_DONE[k] for k in kinds)))
-    order = list(WELL_DONE)
-    shown = sorted(out, key=lambda m: (order.index(m.mark.kind) > 1, m.mark.start))[:WELL_DONE_SHOWN]
+    shown = sorted(out, key=lambda m: (m.mark.kind not in WELL_DONE_FIRST, m.mark.start))[:WELL_DONE_SHOWN]
     return sorted(shown, key=lambda m: m.mark.start), len(out) - len(shown)
 
 
