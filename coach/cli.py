@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from datetime import datetime
 from pathlib import Path
 
 import click
@@ -14,7 +13,7 @@ from . import __version__
 from .errors import CoachError
 from .options import AnalysisOptions
 from .paths import data_dir
-from .summary import mmss
+from .summary import local_time, mmss
 
 
 def _fail(e: Exception) -> click.ClickException:
@@ -198,11 +197,8 @@ def sessions(limit: int, as_json: bool) -> None:
 
 
 def _local_time(created: str) -> str:
-    """Stored times are UTC; people (and the page) think in their own."""
-    try:
-        return datetime.fromisoformat(created).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return created[:16]
+    t = local_time(created)
+    return created[:16] if t is None else f"{t:%Y-%m-%d %H:%M}"
 
 
 @cli.command()

@@ -3,6 +3,7 @@ what the page says of a stored report the same way (``words_in_doubt``)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Mapping
 
 # On one microphone a stretch said mostly while the other talked too has its words in doubt: Whisper
@@ -19,6 +20,14 @@ def words_in_doubt(report: Mapping[str, Any], start: float, end: float) -> bool:
         return False
     both = sum(max(0.0, min(float(o["end"]), end) - max(float(o["start"]), start)) for o in report.get("overlaps", []))
     return both >= DOUBTFUL_OVERLAP_SHARE * (end - start)
+
+
+def local_time(created: str) -> datetime | None:
+    """A stored session time (UTC, ISO) in this computer's time zone: people think in their own."""
+    try:
+        return datetime.fromisoformat(created).astimezone()
+    except ValueError:
+        return None
 
 
 def mmss(seconds: float) -> str:

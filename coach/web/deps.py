@@ -6,7 +6,6 @@ Tests swap any of these with ``app.dependency_overrides``, so no route reaches f
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -17,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..paths import REPO_DIR
 from ..store import Store
+from ..summary import local_time
 
 WEB_DIR = REPO_DIR / "web"
 TEMPLATES_DIR = WEB_DIR / "templates"
@@ -64,26 +64,18 @@ templates = Jinja2Templates(
 )
 
 
-def _local(created: str) -> datetime | None:
-    """Stored times are UTC; people think in their own."""
-    try:
-        return datetime.fromisoformat(created).astimezone()
-    except ValueError:
-        return None
-
-
 def when(created: str) -> str:
-    t = _local(created)
+    t = local_time(created)
     return created if t is None else f"{t:%a} {t.day} {t:%b %Y, %H:%M}"
 
 
 def short_date(created: str) -> str:
-    t = _local(created)
+    t = local_time(created)
     return created[:10] if t is None else f"{t.day} {t:%b %Y}"
 
 
 def short_when(created: str) -> str:
-    t = _local(created)
+    t = local_time(created)
     return created if t is None else f"{t.day} {t:%b %Y, %H:%M}"
 
 

@@ -41,6 +41,10 @@ class Mark:
     mine: bool  # by the listener (what the feedback is about) rather than by the partner
 
 
+def listeners(report: dict[str, Any]) -> set[str]:
+    return {s["id"] for s in report.get("speakers", []) if s.get("role") == "listener"}
+
+
 def speaker_names(report: dict[str, Any]) -> dict[str, str]:
     """"You" for the listener, "Partner" for the first partner, "Speaker N" for anyone else."""
     names: dict[str, str] = {}
@@ -69,7 +73,7 @@ def turn_anchor(i: int) -> str:
 
 
 def marks(report: dict[str, Any]) -> list[Mark]:
-    listener = {s["id"] for s in report.get("speakers", []) if s.get("role") == "listener"}
+    listener = listeners(report)
     turns = report.get("turns", [])
     out = []
     for e in report.get("events", []):
@@ -135,7 +139,7 @@ def well_done(report: dict[str, Any]) -> tuple[list[Moment], int]:
     """The listener's turns that were good listening, as moments to hear again (at most WELL_DONE_SHOWN,
     reflections and validations first), and how many more there were. A turn said mostly over the other
     voice on one microphone is left out: its words may not be the listener's."""
-    listener = {s["id"] for s in report.get("speakers", []) if s.get("role") == "listener"}
+    listener = listeners(report)
     turns = report.get("turns", [])
     by_turn: dict[int, list[dict[str, Any]]] = {}
     for e in report.get("events", []):
