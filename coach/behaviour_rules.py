@@ -186,7 +186,7 @@ ELLIPTIC_CLOSED = _rx(r"^ever\ (?:thought|considered|tried|been)\b|^(?:you|u)\s+
 OPEN_START = _rx(rf"^(?:(?:in|at|for|with|from|to|about|on|by)\ )?{WH}\b")
 # wh-word not followed by an inversion: a relative or exclamative clause, not a question.
 WH_NOT_QUESTION = _rx(
-    rf"""^(?:(?:what|how)\ (?:a|an|awful|horrible|terrible|sad|hard|rough|frustrating|annoying|painful|scary|unfair|crappy|lovely|great|cool|nice|awesome)\b
+    r"""^(?:(?:what|how)\ (?:a|an|awful|horrible|terrible|sad|hard|rough|frustrating|annoying|painful|scary|unfair|crappy|lovely|great|cool|nice|awesome)\b
     |(?:what|how|why|where|when|who|which)\ (?:i|you|he|she|we|they|it|that|this|there|youre|hes|shes|theyre|im|its|thats|my|your|his|her|their|id|youd|ive|youve|weve|theyd|hed|shed)\b(?!\ (?:doing|holding|feeling))
     |(?:why\ (?:dont|not|wouldnt\ you|cant\ you)|how\ about|what\ about|what\ if)\b
     |why\ (?:would|do|did|does|are|is)\ (?:you|anyone|anybody|someone|he|she|they|people)\ (?:even|ever)\b

@@ -140,8 +140,10 @@ class _ProgressBar:
 
 
 @cli.command()
-@click.argument("source", type=click.File("r"), default="-")
-def tag(source) -> None:
+@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("--text", "-t", "texts", multiple=True, metavar="TEXT",
+              help="An utterance to label instead of reading SOURCE (repeatable).")
+def tag(source, texts: tuple[str, ...]) -> None:
     """Label typed or pasted utterances with listening behaviours.
 
     Reads one utterance per line (a file, or - for stdin) and writes one JSON line per utterance, in
@@ -149,12 +151,29 @@ def tag(source) -> None:
     closed_question, reflection, validation, self_focus, judgment.
 
     \b
-    Example:
+    Examples:
+      coach tag -t "have you tried talking to her?"
+      coach tag notes.txt
       echo "have you tried talking to her?" | coach tag
     """
     from .behaviours import label_utterance
 
-    for line in source:
+    if texts and source.name != "<stdin>":
+        raise click.UsageError("give either a file or --text, not both")
+
+    def lines():
+        if texts:
+            yield from texts
+            return
+        try:
+            yield from source
+        except UnicodeDecodeError:
+            name = "standard input" if source.name == "<stdin>" else source.name
+            raise click.ClickException(
+                f"{name} is not text: give one utterance per line, or a sentence with --text"
+            ) from None
+
+    for line in lines():
         text = line.rstrip("\n")
         click.echo(json.dumps({"text": text, "labels": list(label_utterance(text))}))
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 
-import numpy as np
-
 from .options import AnalysisOptions
 from .types import Audio, Diarization, Precomputed, Span, SpeechRegion
 from .vad import FRAME_S, mask_to_spans, own_voice_activity, silero_speech

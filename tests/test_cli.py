@@ -119,6 +119,27 @@ def test_tag_reads_lines_and_writes_json_lines():
     assert "advice" in rows[0]["labels"] and rows[1]["labels"] == [] and rows[3]["labels"] == ["open_question"]
 
 
+def test_tag_labels_sentences_given_on_the_command_line():
+    result = run("tag", "--text", "have you tried talking to her", "-t", "it sounds like you're worn out")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["text"] for r in rows] == ["have you tried talking to her", "it sounds like you're worn out"]
+    assert "advice" in rows[0]["labels"] and rows[1]["labels"] == ["reflection"]
+
+
+def test_tag_of_a_file_that_is_not_text_is_one_line(tmp_path):
+    write(tmp_path / "talk.wav", tone(0.5))
+    one_line_error(run("tag", tmp_path / "talk.wav"), "talk.wav is not text")
+    one_line_error(run("tag", "-", input=b"\xc9\xff\x00 not utf-8"), "standard input is not text")
+
+
+def test_tag_refuses_a_file_and_text_together(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("what happened?\n")
+    result = run("tag", notes, "--text", "what happened?")
+    assert result.exit_code == 2 and "not both" in result.output and "Traceback" not in result.output
+
+
 def test_sessions_offers_to_recover_an_unfinished_recording():
     import os
 
