@@ -107,6 +107,10 @@ def _decode_with_av(path: Path) -> tuple[np.ndarray, int]:
 
 
 def _first_line(e: Exception) -> str:
+    # FFmpeg's errors read "[Errno 1094995529] Invalid data found…: 'path'"; its strerror is the useful part.
+    strerror = getattr(e, "strerror", None)
+    if strerror:
+        return str(strerror)
     text = str(e).strip().splitlines()
     return text[0] if text else type(e).__name__
 

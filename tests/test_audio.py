@@ -75,7 +75,7 @@ def test_bad_files_get_one_line_errors(tmp_path, make, message):
     make(path)
     with pytest.raises(AudioError, match=message) as err:
         load_audio(path)
-    assert "\n" not in str(err.value)
+    assert "\n" not in str(err.value) and "Errno" not in str(err.value)
 
 
 def test_truncated_file_is_an_error_not_a_crash(tmp_path):

@@ -140,6 +140,11 @@ def test_tag_refuses_a_file_and_text_together(tmp_path):
     assert result.exit_code == 2 and "not both" in result.output and "Traceback" not in result.output
 
 
+def test_sessions_refuses_a_negative_limit():
+    result = run("sessions", "--limit", "-1")
+    assert result.exit_code == 2 and "-1 is not in the range" in result.output
+
+
 def test_sessions_offers_to_recover_an_unfinished_recording():
     import os
 
