@@ -406,11 +406,18 @@ ASKS_FOR_ADVICE = _rx(
     |\b(?:do\ you\ have|got)\ (?:any\ )?(?:ideas|advice|suggestions|tips)\b|\b(?:give|tell)\ me\ (?:some\ )?(?:advice|ideas|what\ to\ do|what\ you\ think|what\ youd\ do)\b
     |\bi\ (?:really\ )?(?:need|could\ (?:really\ )?use|would\ love|d\ love|want|d\ like|would\ like)\ (?:some\ |your\ |an\ )?(?:advice|ideas|suggestions|help|input|opinion|take|outside\ view)\b
     |^do\ you\ think\ i\ should\b|\bshould\ i\b
-    |^(?:yes|yeah|yep|sure|ok|okay|please|go\ on|go\ ahead|absolutely|definitely|of\ course)\b(?=.*\b(?:please|go\ ahead|tell\ me|shoot|go\ for\ it|id\ love|i\ would\ love|share|what\ you\ think|listening|suggestions?|ideas?|advice)\b|\s*[.!]*$)
+    |^(?:yes|yeah|yep|sure|ok|okay|please|go\ on|go\ ahead|absolutely|definitely|of\ course)\b(?=.*\b(?:please|go\ ahead|tell\ me|shoot|go\ for\ it|id\ love|i\ would\ love|share|what\ you\ think|listening|suggestions?|ideas?|advice)\b)
     |^(?:go\ ahead|shoot|go\ for\ it|fire\ away|please\ do|tell\ me|i\ want\ to\ hear)\b
     |\bim\ (?:open\ to|all\ ears)\b
     """
 )
+# A bare "no" declines only as the answer to an offer ("can I share an idea?" "No."), and not one asked
+# the other way round ("do you mind if I…?" "No, go ahead.").
+DECLINES_OFFER = _rx(
+    r"""^(?:no|nah|nope|not\ really|not\ now|not\ yet|not\ today|maybe\ later|id\ rather\ not|i\ would\ rather\ not)\b
+    (?!.*\b(?:go\ ahead|please|tell\ me|shoot|go\ for\ it|i\ dont\ mind|not\ at\ all)\b)"""
+)
+OFFER_ASKS_IF_MINDED = _rx(r"\b(?:mind|object)\b")
 ADVICE_REFUSED = _rx(
     r"""\b(?:no|nah|not)\ (?:thanks|thank\ you|right\ now)\b|\b(?:dont|do\ not)\ (?:want|need)\ (?:any\ )?(?:advice|ideas|suggestions|you\ to\ fix)\b
     |\bjust\ (?:want|need)\ to\ vent\b|\bdont\ tell\ me\ what\ to\ do\b|\bjust\ listen\b"""

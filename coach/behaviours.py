@@ -362,7 +362,9 @@ def asks_for_advice(text: str) -> bool:
     """True when the partner asks for advice or lets the listener give it.
 
     "What should I do?", "any ideas?", "yes please", "sure, go ahead" open a permission window;
-    "no thanks, I just need to vent" or a quoted question ("she asked what should I do") do not.
+    "no thanks, I just need to vent" or a quoted question ("she asked what should I do") do not,
+    nor does a bare "yeah": partners say it to agree with a reflection far more often than to invite
+    advice, and the yes to the listener's own offer needs no window (the offer opened one).
     """
     norm = normalise(text)
     if not norm or R.ADVICE_REFUSED.search(norm):
@@ -372,6 +374,22 @@ def asks_for_advice(text: str) -> bool:
         if body and R.ASKS_FOR_ADVICE.search(body):
             return True
     return False
+
+
+def declines_advice(text: str, offer: str | None = None) -> bool:
+    """True when the partner turns advice down: "no thanks", "I just need to vent", or a plain "no"
+    in answer to ``offer``, the listener's offer to advise just before (unless that offer asked
+    whether they would mind)."""
+    norm = normalise(text)
+    if not norm:
+        return False
+    if R.ADVICE_REFUSED.search(norm):
+        return True
+    sentences = _sentences(norm)
+    return bool(
+        offer is not None and sentences and R.DECLINES_OFFER.search(sentences[0][0])
+        and not R.OFFER_ASKS_IF_MINDED.search(normalise(offer))
+    )
 
 
 @lru_cache(maxsize=1)

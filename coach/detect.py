@@ -10,7 +10,7 @@ import bisect
 import re
 from typing import Iterable
 
-from .behaviours import asks_for_advice, label_utterances
+from .behaviours import asks_for_advice, declines_advice, label_utterances
 from .options import AnalysisOptions
 from .types import Event, Turn
 
@@ -176,14 +176,19 @@ def behaviour_events(
     said = [t for t in turns if t.text and (t.speaker, t.start, t.end) not in backchannels]
     mine = [t for t in said if t.speaker == listener]
     labels_of = dict(zip((id(t) for t in mine), label_utterances([t.text for t in mine])))
+    offer = None  # the listener's offer to advise, while the partner has not answered it yet
     for turn in said:
         if turn.speaker != listener:
-            if asks_for_advice(turn.text):
+            if declines_advice(turn.text, offer):
+                permission_until = -1.0
+            elif asks_for_advice(turn.text):
                 permission_until = turn.end + options.permission_window_s
+            offer = None
             continue
         labels = labels_of[id(turn)]
         if "permission" in labels:
             permission_until = turn.end + options.permission_window_s
+            offer = turn.text
         for label in labels:
             detail = {}
             if label == "advice":

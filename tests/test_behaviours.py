@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.behaviours import asks_for_advice, label_utterance, normalise, rule_labels
+from coach.behaviours import asks_for_advice, declines_advice, label_utterance, normalise, rule_labels
 from coach.types import BEHAVIOUR_LABELS
 
 UTTERANCES = Path(__file__).resolve().parents[1] / "bench" / "utterances"
@@ -418,10 +418,31 @@ def test_partner_asks_for_advice(text):
     ["", "my boss yelled at me", "I don't want advice, I just need to vent", "no thanks",
      "my mom asked what should I do with the house", "I was just telling you about it", "mm-hmm",
      "would you come with me to the appointment?", "you would understand if you were in my shoes",
-     "what would you know about my place"],
+     "what would you know about my place",
+     # A bare yes agrees with what the listener said; it invites nothing by itself.
+     "Yeah.", "yes", "Okay.", "Yeah, my sister keeps telling me to let it go."],
 )
 def test_partner_does_not_ask_for_advice(text):
     assert not asks_for_advice(text)
+
+
+@pytest.mark.parametrize(
+    "text, offer",
+    [("no thanks", None), ("I don't want advice, I just need to vent", None), ("Nope.", "Want to hear what I'd do?"),
+     ("Not right now, honestly.", "Can I suggest something?"), ("no", "Would it help if I gave you some ideas?")],
+)
+def test_partner_declines_advice(text, offer):
+    assert declines_advice(text, offer)
+
+
+@pytest.mark.parametrize(
+    "text, offer",
+    [("No.", None), ("no, he never called back", None), ("No, go ahead.", "Can I tell you what I'd try?"),
+     ("No, not at all.", "Do you mind if I share something?"), ("No.", "Would you mind if I gave you an idea?"),
+     ("Yes please.", "Can I share an idea?"), ("", "Can I share an idea?")],
+)
+def test_partner_does_not_decline_advice(text, offer):
+    assert not declines_advice(text, offer)
 
 
 def _all_texts() -> list[str]:

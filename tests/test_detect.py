@@ -123,6 +123,27 @@ def test_advice_after_permission_or_when_asked_is_marked():
     assert kinds(detect_events(late, L, OPTIONS), "advice")[0].detail["with_permission"] is False
 
 
+def permitted(turns):
+    return [e.detail["with_permission"] for e in kinds(detect_events(turns, L, OPTIONS), "advice")]
+
+
+def test_a_yes_to_a_reflection_invites_no_advice():
+    turns = [T(L, 0, 2, "so the evenings are the worst part"), T(P, 2.5, 6, "Yeah. Everybody tells me to get out more."),
+             T(L, 6.5, 9, "you need to join a gym")]
+    assert permitted(turns) == [False]
+
+
+def test_an_offer_turned_down_does_not_count_as_permission():
+    declined = [T(L, 0, 2, "can I share an idea?"), T(P, 2.5, 3.5, "No."), T(L, 4, 7, "you could try writing it down")]
+    assert permitted(declined) == [False]
+    minded = [T(L, 0, 2, "do you mind if I share an idea?"), T(P, 2.5, 3.5, "No, go ahead."),
+              T(L, 4, 7, "you could try writing it down")]
+    assert permitted(minded) == [True]
+    vent = [T(P, 0, 2, "what should I do?"), T(L, 2.5, 4, "that sounds really hard"),
+            T(P, 4.5, 7, "Actually, I just need to vent."), T(L, 8, 10, "you should quit")]
+    assert permitted(vent) == [False]
+
+
 def test_events_are_ordered_and_well_formed():
     turns = [T(P, 0, 10, "story"), T(L, 3, 3.3), T(L, 6, 9, "you need to relax"), T(P, 9.5, 12, "ok")]
     events = detect_events(turns, L, OPTIONS)
