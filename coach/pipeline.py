@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[str, float], None]
 
+# Shorter than this holds no exchange to give feedback on (and "no speech found" would misname why).
+MIN_DURATION_S = 1.0
+
 # Share of the run each stage takes (measured on tiny.en, 2 cores), so one bar moves evenly.
 _STAGES = {"decode": (0.0, 0.03), "speakers": (0.03, 0.25), "transcribe": (0.25, 0.97), "feedback": (0.97, 1.0)}
 
@@ -75,6 +78,8 @@ def analyze_audio(
     options = options or AnalysisOptions()
     rep = rep or _Reporter(progress)
     path = audio.path
+    if audio.duration < MIN_DURATION_S:
+        raise AudioError(f"{path} is only {audio.duration:.2f} s long: record at least a few seconds of conversation")
     mode, mode_note = recording_mode(audio, options.same_mic_correlation)
     rep.done("decode")
 

@@ -86,6 +86,7 @@ def test_single_mic_meeting_clip_finds_two_speakers_and_their_overlap(shared_dat
         (lambda p: p.write_bytes(b""), "empty"),
         (lambda p: p.write_text("not audio at all\n" * 50), "not audio"),
         (lambda p: write(p, np.zeros(SR * 3, np.float32)), "no speech found"),
+        (lambda p: write(p, tone(0.05)), "is only 0.05 s long"),
         (lambda p: write(p, np.stack([tone(2.0, f) for f in (200, 300, 400)])), "--channels 0,1"),
     ],
 )

@@ -99,6 +99,32 @@ def test_goal_is_saved_and_judged_per_session(client):
     assert store_of(client).get_setting("goal") is None
 
 
+@pytest.mark.parametrize("target", ["nan", "inf", "1e309", "-1", "abc", "1001"])
+def test_a_goal_that_is_no_number_is_refused(client, target):
+    r = _post(client, "/goal", {"metric": "advice_unasked", "target": target})
+    assert r.status_code == 422 and "from 0 to 1000" in r.text
+    assert store_of(client).get_setting("goal") is None
+    assert _post(client, "/goal", {"metric": "partner_talk_share", "target": "150"}).status_code == 422
+
+
+def test_a_goal_on_a_count_is_a_whole_number_the_page_and_the_check_agree_on(client):
+    fill(store_of(client), 4)  # interruptions 0..3
+    assert _post(client, "/goal", {"metric": "interruptions", "target": "1.6"}).status_code == 303
+    assert store_of(client).get_setting("goal")["target"] == 1.0  # at most 1.6 of a count is at most 1
+    assert "at most 1" in Page(client.get("/").text).all_text
+    _post(client, "/goal", {"metric": "reflections", "target": "2.2"})
+    assert store_of(client).get_setting("goal")["target"] == 3.0  # at least 2.2 is at least 3
+
+
+def test_a_form_with_a_field_missing_is_one_line_on_the_page(client):
+    r = client.post("/goal", data={"csrf_token": token(client)}, headers={"accept": "text/html"})
+    assert r.status_code == 422 and "text/html" in r.headers["content-type"]
+    assert "Something was left out of the form (metric)" in r.text and "loc" not in r.text
+    scripted = client.post("/goal", data={"csrf_token": token(client)})
+    assert scripted.status_code == 422 and scripted.json() == {
+        "detail": "Something was left out of the form (metric): go back, fill it in and try again."}
+
+
 def test_compare_two_sessions(client):
     a, b = fill(store_of(client), 2)
     r = client.get(f"/compare?s={b}&s={a}")
@@ -258,6 +284,8 @@ def test_csv_export_has_every_session_and_defuses_formulas(client):
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert len(rows) == 3
     assert "interruptions" in rows[0] and "partner_talk_share" in rows[0]
+    header = next(csv.reader(io.StringIO(r.text)))
+    assert len(header) == len(set(header))
     assert any(row["title"].startswith("'=") for row in rows)
 
 
@@ -326,6 +354,8 @@ def test_rating_and_note_are_stored_and_shown(client):
     text = Page(client.get(f"/sessions/{sid}").text).all_text
     assert "4 out of 5" in text and "You let me finish." in text
     assert _post(client, f"/sessions/{sid}/rating", {"rating": "7"}).status_code == 422
+    for odd_digit in ("\u00b2", "\u2464", "\u0663", "\uff13"):  # ², ⑤, Arabic-Indic 3, fullwidth 3
+        assert _post(client, f"/sessions/{sid}/rating", {"rating": odd_digit}).status_code == 422
     assert store_of(client).session(sid).rating == 4
 
 

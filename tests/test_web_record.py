@@ -55,7 +55,37 @@ def test_a_missing_microphone_is_one_line_on_the_page(client):
     time.sleep(0.2)
     page = client.get("/new")
     assert "No microphone found" in page.text and "Start recording" in page.text
-    assert _post(client, "/record/stop").status_code == 422
+    assert "No microphone found" not in client.get("/new").text  # said once, not for ever after
+    assert _post(client, "/record/stop").status_code == 409
+
+
+def test_a_recording_cut_short_by_an_error_can_still_be_analysed(client, home):
+    from coach.errors import DeviceError
+
+    def unplugged_after_two_seconds():
+        blocks, rate, channels = _tone_source()
+
+        def until_unplugged():
+            for i, block in enumerate(blocks):
+                if i >= 40:  # 40 blocks of 50 ms
+                    raise DeviceError("The microphone was unplugged.")
+                yield block
+        return until_unplugged(), rate, channels
+
+    client.app.dependency_overrides[get_source_factory] = lambda: unplugged_after_two_seconds
+    client.app.dependency_overrides[get_analyzer] = lambda: fake_analyzer
+    client.app.dependency_overrides[get_live_analysis] = lambda: lambda *args: None
+    _post(client, "/record/start")
+    deadline = time.monotonic() + 10
+    while client.get("/record/status").json()["active"]:
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    page = client.get("/new").text
+    assert "unplugged" in page and "that were recorded" in page
+    assert "that were recorded" in client.get("/new").text  # kept until it is analysed
+    r = _post(client, "/record/stop")
+    assert r.status_code == 303 and "/jobs/" in r.headers["location"]
+    assert _wait(client, "/api/jobs/" + r.headers["location"].rsplit("/", 1)[1])["session_id"]
 
 
 def test_recording_needs_the_token(client):

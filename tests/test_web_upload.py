@@ -29,7 +29,7 @@ def fake_analyzer(path: Path, listener: str, progress):
 def failing_analyzer(path: Path, listener: str, progress):
     CALLS.append(path)
     progress("decode", 0.05)
-    raise AudioError(f"{path.name}: no speech found (is it silent, or was the microphone muted?)")
+    raise AudioError(f"{path}: no speech found (is it silent, or was the microphone muted?)")
 
 
 @pytest.fixture(autouse=True)
@@ -102,6 +102,8 @@ def test_failed_analysis_stores_nothing_and_says_why_in_one_line(client, wav):
     job_id = _upload(client, wav).headers["location"].rsplit("/", 1)[1]
     job = _wait(client, f"/api/jobs/{job_id}")
     assert job["session_id"] is None and "no speech found" in job["error"] and "\n" not in job["error"]
+    # The error names the file as the person knows it, not the temporary copy that was analysed.
+    assert job["error"].startswith(f"{wav.name}: ") and str(CALLS[0].parent) not in job["error"]
     assert store_of(client).sessions() == []
     assert not CALLS[0].parent.exists()
     page = client.get(f"/jobs/{job_id}")
@@ -114,6 +116,19 @@ def test_a_text_file_named_wav_is_refused_before_analysis(client, tmp_path):
     fake.write_text("these are my notes, not a recording\n" * 10)
     r = _upload(client, fake)
     assert r.status_code == 415 and CALLS == [] and store_of(client).sessions() == []
+
+
+def test_no_file_chosen_is_one_line_that_repeats_nothing_sent(client, tmp_path):
+    client.app.dependency_overrides[get_analyzer] = lambda: fake_analyzer
+    def post(content: bytes):  # what a browser sends when no file was chosen: a part without a name
+        return client.post("/upload", data={"csrf_token": token(client), "listener": "auto"},
+                           files={"audio": ("", content, "application/octet-stream")}, headers={"accept": "text/html"})
+
+    r = post(b"")
+    assert r.status_code == 422 and "Something was left out of the form (audio)" in r.text
+    r = post(b"x" * 50_000)  # a script's nameless file: refused without sending it back
+    assert r.status_code == 422 and "(audio)" in r.text and len(r.content) < 20_000
+    assert CALLS == [] and store_of(client).sessions() == []
 
 
 def test_an_unknown_kind_of_file_is_refused(client, wav):

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import AsyncIterator
 
 from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -62,10 +63,23 @@ def create_app(
     app.state.settings = settings
     app.add_middleware(GuardMiddleware, settings=settings)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _form_error)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in (history, sessions, api, upload, record, voice):
         app.include_router(module.router)
     return app
+
+
+async def _form_error(request: Request, exc: Exception) -> Response:
+    """A form or query with a field missing or of the wrong kind: one line naming the fields, as every
+    other refusal (FastAPI's own answer is JSON that repeats what was sent, a whole file included)."""
+    assert isinstance(exc, RequestValidationError)
+    fields = sorted({str(e["loc"][-1]) for e in exc.errors() if e.get("loc")})
+    if any(e.get("type") == "missing" for e in exc.errors()):
+        detail = f"Something was left out of the form ({', '.join(fields)}): go back, fill it in and try again."
+    else:
+        detail = f"The form sent a value this page does not take ({', '.join(fields)}): go back and try again."
+    return await _http_error(request, StarletteHTTPException(422, detail))
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

@@ -113,6 +113,11 @@ def analyse_and_store(
             progress("saving", 0.99)
             with Store(root) as store:
                 return store.add_session(report, path, title=title)
+        except CoachError as e:
+            # An upload is analysed from a temporary copy: the person knows the file by its own name.
+            if str(path) not in str(e):
+                raise
+            raise CoachError(str(e).replace(str(path), title)) from e
         finally:
             if cleanup is not None:
                 shutil.rmtree(cleanup, ignore_errors=True)

@@ -114,7 +114,8 @@ class GuardMiddleware:
         if not length.isdigit():
             return 400, "Bad Content-Length."
         if int(length) > limit:
-            return 413, f"That is too large: at most {limit // (1 << 20) or 1} MB here."
+            size = f"{limit // (1 << 20)} MB" if limit >= 1 << 20 else f"{limit // 1024} kB"
+            return 413, f"That is too large: at most {size} here."
         return None
 
 

@@ -56,6 +56,7 @@ async def sessions_csv(store: Store = Depends(get_store)) -> Response:
     rows = store.sessions()
     keys = sorted(
         {k for r in rows for k, v in r.metrics.items() if isinstance(v, (int, float, str, bool)) or v is None}
+        - set(CSV_FIXED)  # the metrics repeat the length; one column of it
     )
     out = io.StringIO()
     writer = csv.writer(out)

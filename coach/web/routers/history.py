@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
@@ -14,6 +15,9 @@ from ..deps import get_store, short_date, templates
 from ..metrics import BY_KEY, DETAIL, GOAL_KEYS, HEADLINE, RATING, TRENDS, goal_met, goal_text, with_rating
 
 router = APIRouter()
+
+# Beyond any session of practice (a thousand interruptions in one talk); keeps the chart on its scale.
+GOAL_MAX = 1000
 
 RECENT_ROWS = 50
 TABLE_COLUMNS = ("partner_talk_share", "interruptions", "advice_unasked", "reflections")
@@ -73,14 +77,20 @@ async def set_goal(
         store.set_setting("goal", None)  # an empty target clears the goal
     else:
         m = BY_KEY.get(metric)
+        if metric not in GOAL_KEYS or m is None:
+            raise HTTPException(422, "A goal needs one of the listed measures.")
+        highest = 100 if m.unit == "share" else GOAL_MAX
         try:
             value = float(target.strip().rstrip("%"))
         except ValueError:
-            value = -1.0
-        if metric not in GOAL_KEYS or m is None or value < 0:
-            raise HTTPException(422, "A goal needs one of the listed measures and a number of 0 or more.")
+            value = math.nan
+        if not 0 <= value <= highest:  # also refuses nan; inf is above any bound
+            raise HTTPException(422, f"The goal for {m.label.lower()} is a number from 0 to {highest}.")
         if m.unit == "share":
-            value = min(value / 100, 1.0)  # typed as a percentage
+            value /= 100  # typed as a percentage
+        elif m.unit == "count":
+            # Counts are whole: "at most 1.6" is "at most 1", and the page shows what is checked.
+            value = float(math.floor(value) if m.better == "lower" else math.ceil(value))
         store.set_setting("goal", {"metric": metric, "target": value})
     return RedirectResponse(request.url_for("history"), status_code=303)
 

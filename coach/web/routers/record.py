@@ -59,9 +59,15 @@ class Live:
     def active(self) -> bool:
         return self.thread is not None and self.thread.is_alive()
 
+    @property
+    def kept_s(self) -> float | None:
+        """How much a recording that stopped on an error kept, when that is enough to analyse."""
+        stopped = self.thread is not None and not self.active
+        return self.duration_s if stopped and self.path is not None and self.duration_s >= MIN_SECONDS else None
+
     def as_dict(self) -> dict[str, Any]:
         return {"active": self.active, "elapsed_s": round(self.elapsed_s, 1), "levels": self.levels,
-                "notice": self.notice, "error": self.error}
+                "notice": self.notice, "error": self.error, "kept_s": self.kept_s}
 
 
 def live_of(request: Request) -> Live | None:
@@ -151,5 +157,5 @@ async def record_stop(
 async def record_status(request: Request) -> JSONResponse:
     live = live_of(request)
     state = live.as_dict() if live is not None else {"active": False, "elapsed_s": 0.0, "levels": [], "notice": "",
-                                                      "error": None}
+                                                      "error": None, "kept_s": None}
     return JSONResponse(state, headers={"Cache-Control": "no-store"})

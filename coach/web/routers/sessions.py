@@ -186,7 +186,8 @@ async def rate_session(
     store: Store = Depends(get_store),
 ) -> RedirectResponse:
     _found(store, session_id)
-    value = int(rating) if rating.isdigit() else None
+    # isdigit() alone also passes "²" and "٣", which int() refuses or reads as 3.
+    value = int(rating) if rating.isascii() and rating.isdigit() else None
     if rating and (value is None or not 1 <= value <= 5):
         raise HTTPException(422, "The rating is a number from 1 to 5.")
     store.set_rating(session_id, value, note.strip()[:2000])

@@ -40,6 +40,10 @@ def _title(filename: str) -> str:
 
 @router.get("/new", response_class=HTMLResponse, name="new_session")
 async def new_session(request: Request, settings: Settings = Depends(get_settings)) -> HTMLResponse:
+    live = getattr(request.app.state, "recording", None)
+    recording = live.as_dict() if live is not None else None
+    if recording and recording["error"] and not recording["active"] and recording["kept_s"] is None:
+        request.app.state.recording = None  # a failed start is said once; the next visit can start afresh
     return templates.TemplateResponse(
         request=request,
         name="new.html",
@@ -47,7 +51,7 @@ async def new_session(request: Request, settings: Settings = Depends(get_setting
             "choices": LISTENER_CHOICES,
             "voice_saved": saved_at(settings.data_dir),
             "max_mb": settings.max_upload_bytes // (1 << 20),
-            "recording": live.as_dict() if (live := getattr(request.app.state, "recording", None)) else None,
+            "recording": recording,
         },
     )
 
