@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from coach.errors import AudioError
 from coach.web import create_app
 from coach.web.deps import get_analyzer
-from coach.web.routers.upload import looks_like_audio
+from coach.web.routers.upload import audio_kind
 
 from .web_support import BASE_URL, app, client, home, make_report, store_of, token, wav, write_wav  # noqa: F401
 
@@ -148,11 +148,20 @@ def test_too_large_an_upload_is_refused(home, tmp_path):
 
 
 def test_audio_sniffing():
-    assert looks_like_audio(b"RIFF\x00\x00\x00\x00WAVEfmt ")
-    assert looks_like_audio(b"fLaC\x00\x00\x00\x22\x10\x00\x10\x00")
-    assert looks_like_audio(b"OggS\x00\x02\x00\x00\x00\x00\x00\x00")
-    assert looks_like_audio(b"ID3\x04\x00\x00\x00\x00\x00\x00\x00\x00")
-    assert looks_like_audio(b"\x00\x00\x00\x20ftypM4A \x00\x00\x00\x00")
-    assert looks_like_audio(b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\xf7\x81")
-    assert not looks_like_audio(b"hello, world")
-    assert not looks_like_audio(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert audio_kind(b"RIFF\x00\x00\x00\x00WAVEfmt ") == ".wav"
+    assert audio_kind(b"fLaC\x00\x00\x00\x22\x10\x00\x10\x00") == ".flac"
+    assert audio_kind(b"OggS\x00\x02\x00\x00\x00\x00\x00\x00") == ".ogg"
+    assert audio_kind(b"ID3\x04\x00\x00\x00\x00\x00\x00\x00\x00") == ".mp3"
+    assert audio_kind(b"\x00\x00\x00\x20ftypM4A \x00\x00\x00\x00") == ".m4a"
+    assert audio_kind(b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\xf7\x81") == ".webm"
+    assert audio_kind(b"hello, world") is None
+    assert audio_kind(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR") is None
+
+
+def test_a_recording_is_kept_as_what_it_is_whatever_its_name(client, wav):
+    client.app.dependency_overrides[get_analyzer] = lambda: fake_analyzer
+    job_id = _upload(client, wav, name="practice.mp3").headers["location"].rsplit("/", 1)[1]
+    sid = _wait(client, f"/api/jobs/{job_id}")["session_id"]
+    assert CALLS[0].suffix == ".wav" and store_of(client).audio_path(sid).suffix == ".wav"
+    assert client.get(f"/sessions/{sid}/audio").headers["content-type"].startswith("audio/")
+    assert "mpeg" not in client.get(f"/sessions/{sid}/audio").headers["content-type"]

@@ -22,15 +22,19 @@ LISTENER_CHOICES = {"auto": "Recognise my voice (or the second speaker)", "first
 CHUNK = 1 << 20
 
 
-def looks_like_audio(head: bytes) -> bool:
-    """The container's magic bytes: a renamed text file or image never reaches the decoder."""
-    return (
-        (head[:4] == b"RIFF" and head[8:12] == b"WAVE")
-        or head[:4] in (b"fLaC", b"OggS", b"\x1a\x45\xdf\xa3")  # FLAC, Ogg (Vorbis/Opus), WebM/Matroska
-        or head[:3] == b"ID3"
-        or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0)  # an MPEG audio frame
-        or head[4:8] == b"ftyp"  # MP4 / M4A
-    )
+def audio_kind(head: bytes) -> str | None:
+    """The file suffix the container's magic bytes say, or None: a renamed text file or image never
+    reaches the decoder, and a FLAC file named .mp3 is kept (and served) as the FLAC it is."""
+    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
+        return ".wav"
+    magic = {b"fLaC": ".flac", b"OggS": ".ogg", b"\x1a\x45\xdf\xa3": ".webm"}  # Ogg: Vorbis or Opus
+    if head[:4] in magic:
+        return magic[head[:4]]
+    if head[:3] == b"ID3" or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0):  # MPEG audio
+        return ".mp3"
+    if head[4:8] == b"ftyp":
+        return ".m4a"  # MP4 / M4A
+    return None
 
 
 def _title(filename: str) -> str:
@@ -70,11 +74,12 @@ async def upload(
     if suffix not in SUFFIXES:
         raise HTTPException(415, f"Please upload a recording ({', '.join(SUFFIXES)}).")
     head = await audio.read(16)
-    if len(head) < 12 or not looks_like_audio(head):
+    kind = audio_kind(head) if len(head) >= 12 else None
+    if kind is None:
         raise HTTPException(415, "That file does not look like a recording.")
     # A private folder of our own (the OS clears it after a crash); the file name is ours, never the uploader's.
     work_dir = Path(tempfile.mkdtemp(prefix="coach-upload-"))
-    path = work_dir / f"recording{suffix}"
+    path = work_dir / f"recording{kind}"
     try:
         with path.open("wb") as f:
             f.write(head)
