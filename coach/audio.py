@@ -74,7 +74,8 @@ def _channels_to_keep(n: int, channels: Sequence[int] | None, path: Path) -> lis
         return list(channels)
     if n > 2:
         raise AudioError(
-            f"{path} has {n} channels; coach takes 1 or 2 (`coach analyze` picks the two microphones with --channels 0,1)"
+            f"{path} has {n} channels; coach takes 1 or 2 "
+            "(`coach analyze` picks the two microphones with --channels 0,1)"
         )
     return list(range(n))
 

@@ -179,7 +179,8 @@ def tag(source, texts: tuple[str, ...]) -> None:
 
 
 @cli.command()
-@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True, help="How many (newest first); 0 for all.")
+@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True,
+              help="How many (newest first); 0 for all.")
 @click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
 def sessions(limit: int, as_json: bool) -> None:
     """List stored sessions, newest first.
