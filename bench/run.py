@@ -186,7 +186,7 @@ def _num(x, digits=3):
 
 def table(summary: dict, info: dict) -> str:
     head = (f"Benchmark run {info['date']} on {info['arch']}, {info['cpu']}, {info['cores']} cores; "
-            f"model {info['model']}.\n\n")
+            f"model {info['model']}{'; the held-out dialogues' if info.get('heldout') else ''}.\n\n")
     lines = [
         "| mode | files | DER | overlap F1 | interruption F1 | backchannel F1 | advice F1 | RTF | × bare whisper | peak RSS |",
         "|---|---|---|---|---|---|---|---|---|---|",
@@ -282,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-baseline", action="store_true", help="skip bare faster-whisper")
     ap.add_argument("--no-real", action="store_true", help="skip the real clips in ../shared/data")
     ap.add_argument("--only", help="only conversations whose id contains this")
+    ap.add_argument("--heldout", action="store_true",
+                    help="the held-out dialogues (written blind, never tuned on) instead of the conversations")
     ap.add_argument("--mode", choices=MODES, help="only this mix of each conversation")
     ap.add_argument("--repeat", type=int, default=1, help="time each run N times and keep the fastest")
     ap.add_argument("--details", action="store_true", help="also print one row per file")
@@ -292,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     work = OUT_DIR / "runs"
     (work / "home").mkdir(parents=True, exist_ok=True)
     print("building conversations ...", file=sys.stderr)
-    truths = [t for t in build_all(quick=args.quick, seed=args.seed) if not args.only or args.only in t["id"]]
+    truths = [t for t in build_all(quick=args.quick, seed=args.seed, heldout=args.heldout)
+              if not args.only or args.only in t["id"]]
     if not args.no_baseline and truths:
         # a first, unmeasured run pulls the model and libraries into the page cache, so the
         # first measured file does not pay for the cold disk
@@ -315,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         summary["long"] = [
             evaluate(args, lt, OUT_DIR / "long" / lt["files"][m], m, lt["listener_flag"][m], work) for m in MODES
         ]
-    info = machine() | {"model": args.model or "tiny.en (default)"}
+    info = machine() | {"model": args.model or "tiny.en (default)", "heldout": args.heldout}
     print(table(summary, info))
     if args.details:
         print("\n" + details([r for m in modes for r in rows[m]]))

@@ -140,6 +140,22 @@ def check_cuts(t: dict, out: Path) -> None:
             assert max(b for a, b in segs if a <= x["time"] + 1.0) > x["time"] + 1.0
 
 
+def test_every_scripted_dialogue_is_labelled_with_known_labels_in_order():
+    from bench.dialogues import DIALOGUES
+    from bench.dialogues_heldout import HELDOUT_DIALOGUES
+    from coach.types import BEHAVIOUR_LABELS
+
+    dialogues = DIALOGUES + HELDOUT_DIALOGUES
+    assert len({d.id for d in dialogues}) == len(dialogues)
+    assert all(d.id.startswith("hld-") for d in HELDOUT_DIALOGUES)
+    for d in dialogues:
+        assert d.partner_voice != d.listener_voice, d.id
+        for line in d.lines:
+            known = set(BEHAVIOUR_LABELS) | ({"asks_advice", "quotes_advice"} if line.speaker == "P" else set())
+            assert set(line.labels) <= known, (d.id, line.text)
+            assert line.kind in ("turn", "backchannel", "interruption"), (d.id, line.text)
+
+
 @needs_flite
 def test_scripted_truth_is_consistent(scripted):
     t, out = scripted
