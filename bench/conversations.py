@@ -251,24 +251,33 @@ def render(conv: Conversation, out_dir: Path) -> dict:
     return truth
 
 
-def plan(quick: bool = False, heldout: bool = False) -> list[tuple[str, object]]:
-    """Which conversations make up the benchmark: (id, recipe). ``heldout``: the dialogues written blind
-    and never tuned on (``bench/dialogues_heldout.py``) instead of everything else."""
-    if heldout:
+DIALOGUE_SETS = ("bench", "heldout", "fresh")
+
+
+def plan(quick: bool = False, dialogue_set: str = "bench") -> list[tuple[str, object]]:
+    """Which conversations make up the benchmark: (id, recipe). ``dialogue_set``: ``bench`` (the
+    dialogues and the real voices), or instead only the dialogues written blind and never tuned on
+    (``heldout``, ``bench/dialogues_heldout.py``) or the development set written after them
+    (``fresh``, ``bench/dialogues_fresh.py``)."""
+    if dialogue_set == "heldout":
         from .dialogues_heldout import HELDOUT_DIALOGUES
 
         return [(d.id, d) for d in HELDOUT_DIALOGUES]
+    if dialogue_set == "fresh":
+        from .dialogues_fresh import FRESH_DIALOGUES
+
+        return [(d.id, d) for d in FRESH_DIALOGUES]
     dialogues = DIALOGUES[:2] if quick else DIALOGUES
     pairs = VOICE_PAIRS[:1] if quick else VOICE_PAIRS
     return [(d.id, d) for d in dialogues] + [(f"voices-{a}-{b}", (a, b)) for a, b in pairs]
 
 
 def build_all(out_dir: Path = OUT_DIR / "conv", quick: bool = False, seed: int = 0, force: bool = False,
-              heldout: bool = False) -> list[dict]:
+              dialogue_set: str = "bench") -> list[dict]:
     """Build (or reuse from ``out_dir``) every conversation; returns their ground truths."""
     cache = OUT_DIR / "tts"
     truths = []
-    for conv_id, recipe in plan(quick, heldout):
+    for conv_id, recipe in plan(quick, dialogue_set):
         path = out_dir / f"{conv_id}.json"
         if path.exists() and not force:
             t = json.loads(path.read_text())

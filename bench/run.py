@@ -29,13 +29,14 @@ if __package__ in (None, ""):  # run as a file (python bench/run.py), not as pyt
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import score  # noqa: E402
-from bench.conversations import BENCH_DIR, OUT_DIR, build_all  # noqa: E402
+from bench.conversations import BENCH_DIR, DIALOGUE_SETS, OUT_DIR, build_all  # noqa: E402
 from bench.long import make_long  # noqa: E402
 from bench.real import DATA, real_truths, wer  # noqa: E402
 from coach.types import BEHAVIOUR_LABELS as LABELS  # noqa: E402
 
 REPO = BENCH_DIR.parent
 MODES = ("two-mic", "single-mic")
+SET_NAMES = {"heldout": "; the held-out dialogues", "fresh": "; the fresh (development) dialogues"}
 TARGETS = {
     "two-mic": {"der": 0.03, "overlap": 0.9, "interruption": 0.95, "backchannel": 0.9, "advice": 0.95},
     "single-mic": {"der": 0.12, "overlap": 0.6, "interruption": 0.8, "backchannel": 0.7, "advice": 0.9},
@@ -186,7 +187,7 @@ def _num(x, digits=3):
 
 def table(summary: dict, info: dict) -> str:
     head = (f"Benchmark run {info['date']} on {info['arch']}, {info['cpu']}, {info['cores']} cores; "
-            f"model {info['model']}{'; the held-out dialogues' if info.get('heldout') else ''}.\n\n")
+            f"model {info['model']}{SET_NAMES.get(info.get('set'), '')}.\n\n")
     lines = [
         "| mode | files | DER | overlap F1 | interruption F1 | backchannel F1 | advice F1 | RTF | × bare whisper | peak RSS |",
         "|---|---|---|---|---|---|---|---|---|---|",
@@ -282,8 +283,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-baseline", action="store_true", help="skip bare faster-whisper")
     ap.add_argument("--no-real", action="store_true", help="skip the real clips in ../shared/data")
     ap.add_argument("--only", help="only conversations whose id contains this")
-    ap.add_argument("--heldout", action="store_true",
-                    help="the held-out dialogues (written blind, never tuned on) instead of the conversations")
+    ap.add_argument("--set", dest="dialogue_set", choices=DIALOGUE_SETS, default="bench",
+                    help="bench: the conversations; heldout: the dialogues written blind, never to tune on; "
+                         "fresh: the development dialogues written after them")
     ap.add_argument("--mode", choices=MODES, help="only this mix of each conversation")
     ap.add_argument("--repeat", type=int, default=1, help="time each run N times and keep the fastest")
     ap.add_argument("--details", action="store_true", help="also print one row per file")
@@ -294,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     work = OUT_DIR / "runs"
     (work / "home").mkdir(parents=True, exist_ok=True)
     print("building conversations ...", file=sys.stderr)
-    truths = [t for t in build_all(quick=args.quick, seed=args.seed, heldout=args.heldout)
+    truths = [t for t in build_all(quick=args.quick, seed=args.seed, dialogue_set=args.dialogue_set)
               if not args.only or args.only in t["id"]]
     if not args.no_baseline and truths:
         # a first, unmeasured run pulls the model and libraries into the page cache, so the
@@ -318,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
         summary["long"] = [
             evaluate(args, lt, OUT_DIR / "long" / lt["files"][m], m, lt["listener_flag"][m], work) for m in MODES
         ]
-    info = machine() | {"model": args.model or "tiny.en (default)", "heldout": args.heldout}
+    info = machine() | {"model": args.model or "tiny.en (default)", "set": args.dialogue_set}
     print(table(summary, info))
     if args.details:
         print("\n" + details([r for m in modes for r in rows[m]]))
