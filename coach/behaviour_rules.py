@@ -25,7 +25,7 @@ WH = r"(?:what|whats|how|hows|why|whys|where|wheres|when|whens|who|whos|which|wh
 # Words that open a turn without carrying its meaning: stripped before looking at the form.
 LEAD = _rx(
     r"""^(?:(?:so|and|but|okay|ok|alright|well|oh|yeah|yes|no|wait|right|hmm|honestly|anyway|
-    i\ mean|i\ guess|basically|then|now|look|hey|mm|ah|gosh|god|oh\ god|man|mate|wow|sure|just\ to\ check|ugh|meh|funny|tbh|haha|ha|lol|sorry(?=,))\b[\s,]*)+"""
+    i\ mean|i\ guess|basically|then|now|look(?!\ (?:up|for|into|after|out)\b)|hey|mm|ah|gosh|god|oh\ god|man|mate|wow|sure|just\ to\ check|ugh|meh|funny|tbh|haha|ha|lol|sorry(?=,))\b[\s,]*)+"""
 )
 
 FILLER_BETWEEN_COMMAS = re.compile(r",\s*(?:u+m+|u+h+m*|e+r+m*|like)\s*,")
@@ -41,8 +41,17 @@ REPEAT = re.compile(r"\b(\w+(?:\s+\w+){0,3})[\s,]+\1\b")
 
 # --- quoted or reported speech: the partner telling what someone else said -------------------
 _PERSON = r"(?:mom|mum|dad|mother|father|boss|manager|therapist|doctor|friend|sister|brother|teacher|coach|wife|husband|partner|boyfriend|girlfriend|ex|aunt|uncle|cousin|grandma|grandpa|roommate|colleague|coworker|neighbour|neighbor|counsellor|counselor|parents|family|friends|lawyer|solicitor|gp|nurse|mate|mates|flatmate|landlord)"
-# A bare name opening a clause ("Sarah said", "jess mentioned"): any word but these.
-_NAME = r"(?:(?<=^)|(?<=,\ )|(?<=\band\ )|(?<=\bbut\ )|(?<=\bso\ ))(?!(?:(?:you|i|we|they|he|she)\w*|that|thats|it|its|this|what|who|which|having|as|well|not|only|nicely|enough|never|already|just|be|been|so|and|but|then|now|okay|ok|yeah|oh|also|because|if|when|maybe|honestly)\b)[a-z]+"
+# Verbs that, opening a clause, make an imperative suggestion.
+IMPERATIVE_VERBS = (
+    "ignore tell talk ask call go try take write get set be let give put stop quit leave block text email "
+    "move sell dump walk see focus start find keep breathe apply report check skip sign send drop read eat "
+    "drink wait change speak pack apologise apologize sleep switch delete unfollow say mute confront "
+    "ring phone message book look make think consider reach stand sit rest treat cut answer reply respond lend "
+    "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive have"
+).split()
+# A bare name opening a clause ("Sarah said", "jess mentioned"): any word but these, nor a suggestion verb
+# ("try asking him").
+_NAME = r"(?:(?<=^)|(?<=,\ )|(?<=\band\ )|(?<=\bbut\ )|(?<=\bso\ ))(?!(?:(?:you|i|we|they|he|she)\w*|that|thats|it|its|this|what|who|which|having|as|well|not|only|nicely|enough|never|already|just|be|been|so|and|but|then|now|okay|ok|yeah|oh|also|because|if|when|maybe|honestly)\b)(?!(?:" + "|".join(IMPERATIVE_VERBS) + r")\b)[a-z]+"
 _REPORTER = rf"(?:i|he|she|they|we|everyone|everybody|people|someone|somebody|nobody|(?:my|his|her|their|our|the|your)\ (?:\w+\ )?{_PERSON}|{_PERSON}|{_NAME})"
 QUOTE_FRAME = _rx(
     rf"""(?<!\bwhat\ )(?<!\bhow\ )\b{_REPORTER}\s+(?:just\ |always\ |kept\ |keeps\ |keep\ |even\ )?
@@ -123,14 +132,6 @@ ADVICE_NOT = _rx(
     |\byou\ (?:really\ |just\ |honestly\ )?need\ to\ (?:relax|calm|chill|stop\ (?:feeling|being|worrying|overthinking)|toughen|man\ up|grow\ up|harden|get\ a\ grip|get\ over)"""
 )
 
-# Verbs that, opening a clause, make an imperative suggestion.
-IMPERATIVE_VERBS = (
-    "ignore tell talk ask call go try take write get set be let give put stop quit leave block text email "
-    "move sell dump walk see focus start find keep breathe apply report check skip sign send drop read eat "
-    "drink wait change speak pack apologise apologize sleep switch delete unfollow say mute confront "
-    "ring phone message book look make think consider reach stand sit rest treat cut answer reply respond lend "
-    "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive have"
-).split()
 IMPERATIVE = _rx(
     r"""^(?:(?:just|maybe|honestly|seriously|then|please|simply|definitely|really|now|first|so)\s+)*
     (?:dont\ |do\ not\ |never\ )?(?:just\ )?(?P<verb>""" + "|".join(IMPERATIVE_VERBS) + r""")\b(?P<rest>.*)$"""
@@ -156,7 +157,7 @@ PERMISSION = _rx(
     |\b(?:would|are)\ you\ (?:be\ )?interested\ in\ (?:hearing|some|any|my|a|an)\b
     |\bwould\ (?:it|that)\ (?:help|be\ (?:ok|okay|alright|all\ right|helpful|useful|cool|fine))\ if\ i\b
     |\bis\ it\ (?:ok|okay|alright|all\ right|cool|fine)\ if\ i\b
-    |\b(?:do\ )?you\ (?:even\ )?(?:want|need|wanna)\ (?:to\ hear\ |me\ to\ (?:tell|share|give|suggest|help)\ )?(?:my\ |some\ |any\ )?{_OFFER}
+    |\b(?:do\ )?you\ (?:even\ )?(?:want|need|wanna)\ (?:to\ hear\ |me\ to\ (?:tell|share|give|suggest|help)\ |(?!something\b))(?:my\ |some\ |any\ )?{_OFFER}
     |^(?:(?:so|okay|ok)\ )?want\ (?:a\ |an\ |some\ |my\ |to\ hear\ )?{_OFFER}
     |\bwould\ you\ (?:like|want|be\ open\ to)\ (?:to\ hear\ )?(?:my\ |some\ |any\ |an?\ )?{_OFFER}
     |\b(?:are|would)\ you\ (?:be\ )?(?:open|looking)\ (?:to|for)\ (?:some\ |any\ |an?\ )?{_OFFER}

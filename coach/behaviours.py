@@ -93,7 +93,7 @@ def normalise(text: str) -> str:
     t = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     # Contractions whose apostrophe-free spelling is another word ("we'll" -> "well").
     t = re.sub(r"\b(we|he|she|i|they)'ll\b", r"\1 will", t)
-    t = re.sub(r"\b(we|he|she)'d\b", r"\1 would", t)
+    t = re.sub(r"\b(we|he|she|it|that)'d\b", r"\1 would", t)  # "it'd be worth…" as the rules spell it
     t = re.sub(r"\bwe're\b", "we are", t)
     t = t.replace("'", "")
     t = re.sub(r"[\u2014\u2013:]|--", ",", t)

@@ -265,6 +265,20 @@ INDIRECT_ADVICE = case(
     ("Have a look at this photo.", []),
     ("Have a good weekend!", []),
     ("do you want to hear what worked for me?", ["permission", "closed_question"]),
+    # "it'd" / "that'd" read as "it would": the worth-trying phrasing in its spoken form.
+    ("it'd be worth ringing the school before Friday", ["advice"]),
+    ("That'd be worth a try, honestly.", ["advice"]),
+    # A suggestion verb opening the sentence, before a reporting verb, is no name ("Try said…").
+    ("try asking your landlord for another month", ["advice"]),
+    ("Just keep telling her how proud you are.", ["advice"]),
+    ("Sam asked me the same thing.", []),
+    # "look into / look up" is a suggestion, not the "look, …" that opens a remark.
+    ("look into a payment plan with them", ["advice"]),
+    ("Look up when the next session starts.", ["advice"]),
+    ("Look, that's a horrible thing to go through.", ["validation"]),
+    # Wanting something is not being offered something.
+    ("so you want something to hold on to", ["reflection"]),
+    ("do you want to hear something that helped me?", ["permission", "closed_question"]),
 )
 
 FEELINGS_DIRECTIVES_AND_BLAME = case(
