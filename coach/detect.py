@@ -15,7 +15,8 @@ from .options import AnalysisOptions
 from .types import Event, Turn
 
 BACKCHANNEL_TOKENS = {
-    "mm", "mmm", "hmm", "hm", "mhm", "mm-hmm", "mmhmm", "mm-hm", "uh-huh", "uhhuh", "uh", "huh", "um",
+    # "uh-uh" is how Whisper also writes a murmured "uh-huh"; as a bare "no" it takes no floor either.
+    "mm", "mmm", "hmm", "hm", "mhm", "mm-hmm", "mmhmm", "mm-hm", "uh-huh", "uhhuh", "uh-uh", "uh", "huh", "um",
     "yeah", "yes", "yep", "yup", "ya", "right", "okay", "ok", "oh", "ah", "aha", "ahh", "ooh", "wow",
     "i", "see", "sure", "really", "true", "exactly", "totally", "got", "it", "gotcha", "indeed", "no",
     "way", "god", "my", "gosh", "alright", "all",
@@ -30,12 +31,13 @@ CUT_IN_WORDS = {"no", "but", "and", "so", "wait", "stop", "sorry", "what", "why"
 LEAD_PAUSE_S = 0.4
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _SPELLED = re.compile(r"\b[a-z](?:\s*[.\-]+\s*[a-z]\b)+\.?")
+_SPACED_HYPHEN = re.compile(r"(?<=[a-z])\s+-(?=[a-z])")  # Whisper's "Uh -uh", "Mm -hmm"
 
 
 def _tokens(text: str) -> list[str]:
     """Words of ``text``, with spelled-out letters ("M -H -M.", "M .A .D.") as one murmur: that is how
     Whisper writes an "mm-hmm" it cannot place."""
-    return _WORD.findall(_SPELLED.sub(" mhm ", text.lower()))
+    return _WORD.findall(_SPACED_HYPHEN.sub("-", _SPELLED.sub(" mhm ", text.lower())))
 
 
 # How Whisper (tiny.en) writes a short "oh" it heard at the start of a murmur: "Oh no." comes back as
