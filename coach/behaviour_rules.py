@@ -151,11 +151,12 @@ IMPERATIVE_NOT = _rx(
 _OFFER = r"(?:advice|an?\ idea|ideas|some\ ideas|suggestions?|a\ suggestion|thoughts|my\ thoughts|some\ thoughts|my\ (?:honest\ )?opinion|opinion|input|feedback|my\ take|a\ thought|my\ two\ cents|tips|some\ tips|(?:some\ )?information|(?:some\ )?strategies|you\ (?:figure|work|think)|what\ (?:i|id|i\ would)\ (?:do|think|did)|what\ worked|some\ things|something)"
 PERMISSION = _rx(
     rf"""
-    \b(?:can|could|may)\ i\ (?:just\ )?(?:share|give|offer|suggest|make\ a\ suggestion|throw|add|say\ something|tell\ you\ what|tell\ you\ (?:my|something|about\ what)|
+    \b(?:can|could|may)\ i\ (?:just\ )?(?:share|give|offer|suggest|make\ a\ suggestion|throw|add|say\ something|tell\ you\ what|tell\ you\ (?:my|something|about\ what|how\ (?:i|my|we))|
         put|pitch|float|mention|be\ honest|give\ you|ask\ if\ you|say\ what\ i\ (?:think|would|d))
     |\bmind\ if\ i\b|\b(?:would\ you\ like|do\ you\ want|you\ want)\ to\ hear\ (?:them|it|one|some|a\ few|more)\b|\bhappy\ to\ (?:share|give|offer|suggest)\b|\bif\ (?:thats|its|that\ would\ be|it\ would\ be)\ (?:useful|helpful)\b|\bif\ you\ (?:just\ )?(?:want|need)\ to\ vent\b|\bshould\ i\ (?:tell|share|give)\ you\b|\bor\ (?:should\ i\ )?just\ listen\b
     |\b(?:would|are)\ you\ (?:be\ )?interested\ in\ (?:hearing|some|any|my|a|an)\b
     |\bwould\ (?:it|that)\ (?:help|be\ (?:ok|okay|alright|all\ right|helpful|useful|cool|fine))\ if\ i\b
+    |\bwould\ (?:it|that)\ (?:help|be\ (?:helpful|useful))\ (?:you\ )?to\ hear\b
     |\bis\ it\ (?:ok|okay|alright|all\ right|cool|fine)\ if\ i\b
     |\b(?:do\ )?you\ (?:even\ )?(?:want|need|wanna)\ (?:to\ hear\ |me\ to\ (?:tell|share|give|suggest|help)\ |(?!something\b))(?:my\ |some\ |any\ )?{_OFFER}
     |^(?:(?:so|okay|ok)\ )?want\ (?:a\ |an\ |some\ |my\ |to\ hear\ )?{_OFFER}

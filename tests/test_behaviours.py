@@ -279,6 +279,10 @@ INDIRECT_ADVICE = case(
     # Wanting something is not being offered something.
     ("so you want something to hold on to", ["reflection"]),
     ("do you want to hear something that helped me?", ["permission", "closed_question"]),
+    # Offers to tell: "would it help to hear…", "can I tell you how…".
+    ("would it be useful to hear what worked for my cousin?", ["permission", "closed_question"]),
+    ("Can I tell you how we sorted it out when it happened to us?", ["permission", "closed_question"]),
+    ("would it help to talk it through a bit more?", ["closed_question"]),
 )
 
 FEELINGS_DIRECTIVES_AND_BLAME = case(
