@@ -52,7 +52,10 @@ def test_a_missing_microphone_is_one_line_on_the_page(client):
 
     client.app.dependency_overrides[get_source_factory] = lambda: no_mic
     assert _post(client, "/record/start").status_code == 303
-    time.sleep(0.2)
+    deadline = time.monotonic() + 10
+    while not client.get("/record/status").json()["error"]:  # the recorder's thread fails on its own time
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
     page = client.get("/new")
     assert "No microphone found" in page.text and "Start recording" in page.text
     assert "No microphone found" not in client.get("/new").text  # said once, not for ever after
@@ -81,8 +84,8 @@ def test_a_recording_cut_short_by_an_error_can_still_be_analysed(client, home):
         assert time.monotonic() < deadline
         time.sleep(0.1)
     page = client.get("/new").text
-    assert "unplugged" in page and "that were recorded" in page
-    assert "that were recorded" in client.get("/new").text  # kept until it is analysed
+    assert "unplugged" in page and "Analyse what was recorded" in page
+    assert "Analyse what was recorded" in client.get("/new").text  # kept until it is analysed
     r = _post(client, "/record/stop")
     assert r.status_code == 303 and "/jobs/" in r.headers["location"]
     assert _wait(client, "/api/jobs/" + r.headers["location"].rsplit("/", 1)[1])["session_id"]
@@ -110,7 +113,9 @@ def test_two_mic_recording_is_analysed_while_it_is_made(client, home):
         time.sleep(0.2)
     r = _post(client, "/record/stop")
     assert r.status_code == 303
-    job = _wait(client, "/api/jobs/" + r.headers["location"].rsplit("/", 1)[1])
+    # A real analysis: 10 s is ample on an idle machine, not on a busy one (a test's time limit is not a
+    # speed claim; bench/ measures speed).
+    job = _wait(client, "/api/jobs/" + r.headers["location"].rsplit("/", 1)[1], timeout=120.0)
     report = client.get(f"/sessions/{job['session_id']}/report.json").json()
     assert report["audio"]["mode"] == "two-mic" and report["audio"]["duration_s"] == 64.0
     assert sum(e["type"] == "interruption" for e in report["events"]) == 2
