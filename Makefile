@@ -35,6 +35,8 @@ system-deps:
 bench: $(STAMP) system-deps
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/run.py --repeat 3 --json bench/out/results.json
+	$(BIN)/python bench/run.py --set fresh --no-baseline --no-real --json bench/out/results-fresh.json
+	$(BIN)/python bench/run.py --set heldout --no-baseline --no-real --json bench/out/results-heldout.json
 
 clean:
 	rm -rf $(VENV) .coach-demo bench/out test-artifacts
