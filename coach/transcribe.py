@@ -30,6 +30,7 @@ BASE_SIZE = 145_217_532
 WINDOW_S = 30.0
 PAD_S = 0.15
 GAP_S = 0.3
+SAMPLING_SEED = 0
 # Packed speech goes to Whisper four minutes at a time: faster-whisper computes the features of all it is
 # given at once (measured: 8 minutes in one call took 400 MB more than in 2-minute calls). Shorter calls
 # cost time: each ends with a short window of its own (on a 10-minute two-mic file, 29 s calls needed
@@ -91,8 +92,15 @@ def _assemble_base() -> Path:
 @functools.lru_cache(maxsize=2)
 def load_model(name: str):
     """Load once per process: the web server and benchmarks analyse many files with one model."""
+    import ctranslate2
     from faster_whisper import WhisperModel
 
+    # Where greedy decoding fails its checks, faster-whisper decodes again by sampling at a higher
+    # temperature. CTranslate2 seeds its sampling from the system's entropy unless told; seeded here,
+    # before its worker threads make their generators, a process analyses a file the same way on every
+    # run. (Within one process the generators carry on: a server analysing the same file twice can
+    # still differ where sampling was needed.)
+    ctranslate2.set_random_seed(SAMPLING_SEED)
     resolved = resolve_model(name)
     try:
         return WhisperModel(resolved, device="cpu", compute_type="int8", cpu_threads=os.cpu_count() or 2,

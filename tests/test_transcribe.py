@@ -180,3 +180,27 @@ def test_a_sentence_whisper_skipped_on_its_own_microphone_is_decoded_again():
     before = max(w.end for w in words["P"] if w.end <= skipped.start)
     after = min(w.start for w in words["P"] if w.start >= skipped.end)
     assert all(before <= w.start <= w.end <= after for w in added)  # only the skipped stretch is filled
+
+
+
+_BACKWARDS_WORDS = """
+import numpy as np
+from coach.audio import load_audio
+from coach.paths import samples_dir
+from coach.transcribe import load_model, transcribe_batch
+from coach.types import SAMPLE_RATE, Span
+speech = load_audio(samples_dir() / "practice-single-mic.flac").samples[0][: 30 * SAMPLE_RATE]
+backwards = np.ascontiguousarray(speech[::-1], dtype=np.float32)
+words = transcribe_batch(load_model("tiny.en"), {0: backwards}, [(0, Span(0.0, 30.0))], beam_size=1)
+print([(w.word, w.start, w.end) for _, w in words])
+"""
+
+
+def test_the_same_audio_gives_the_same_words_on_every_run():
+    """Speech played backwards fails greedy decoding's checks, so faster-whisper decodes it again by
+    sampling: unseeded, each run wrote other words (three runs: 453, 6 and 44 characters)."""
+    import subprocess
+
+    runs = [subprocess.run([sys.executable, "-c", _BACKWARDS_WORDS], capture_output=True, text=True, check=True).stdout
+            for _ in range(2)]
+    assert runs[0] and runs[0] == runs[1]
