@@ -251,14 +251,14 @@ def render(conv: Conversation, out_dir: Path) -> dict:
     return truth
 
 
-DIALOGUE_SETS = ("bench", "heldout", "fresh")
+DIALOGUE_SETS = ("bench", "heldout", "fresh", "fresh2")
 
 
 def plan(quick: bool = False, dialogue_set: str = "bench") -> list[tuple[str, object]]:
     """Which conversations make up the benchmark: (id, recipe). ``dialogue_set``: ``bench`` (the
     dialogues and the real voices), or instead only the dialogues written blind and never tuned on
     (``heldout``, ``bench/dialogues_heldout.py``) or the development set written after them
-    (``fresh``, ``bench/dialogues_fresh.py``)."""
+    (``fresh``, ``bench/dialogues_fresh.py``; ``fresh2``, a second one, ``bench/dialogues_fresh2.py``)."""
     if dialogue_set == "heldout":
         from .dialogues_heldout import HELDOUT_DIALOGUES
 
@@ -267,6 +267,10 @@ def plan(quick: bool = False, dialogue_set: str = "bench") -> list[tuple[str, ob
         from .dialogues_fresh import FRESH_DIALOGUES
 
         return [(d.id, d) for d in FRESH_DIALOGUES]
+    if dialogue_set == "fresh2":
+        from .dialogues_fresh2 import FRESH2_DIALOGUES
+
+        return [(d.id, d) for d in FRESH2_DIALOGUES]
     dialogues = DIALOGUES[:2] if quick else DIALOGUES
     pairs = VOICE_PAIRS[:1] if quick else VOICE_PAIRS
     return [(d.id, d) for d in dialogues] + [(f"voices-{a}-{b}", (a, b)) for a, b in pairs]

@@ -36,7 +36,8 @@ from coach.types import BEHAVIOUR_LABELS as LABELS  # noqa: E402
 
 REPO = BENCH_DIR.parent
 MODES = ("two-mic", "single-mic")
-SET_NAMES = {"heldout": "; the held-out dialogues", "fresh": "; the fresh (development) dialogues"}
+SET_NAMES = {"heldout": "; the held-out dialogues", "fresh": "; the fresh (development) dialogues",
+             "fresh2": "; the second fresh (development) dialogues"}
 TARGETS = {
     "two-mic": {"der": 0.03, "overlap": 0.9, "interruption": 0.95, "backchannel": 0.9, "advice": 0.95},
     "single-mic": {"der": 0.12, "overlap": 0.6, "interruption": 0.8, "backchannel": 0.7, "advice": 0.9},
@@ -285,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="only conversations whose id contains this")
     ap.add_argument("--set", dest="dialogue_set", choices=DIALOGUE_SETS, default="bench",
                     help="bench: the conversations; heldout: the dialogues written blind, never to tune on; "
-                         "fresh: the development dialogues written after them")
+                         "fresh, fresh2: the development dialogues written after them")
     ap.add_argument("--mode", choices=MODES, help="only this mix of each conversation")
     ap.add_argument("--repeat", type=int, default=1, help="time each run N times and keep the fastest")
     ap.add_argument("--details", action="store_true", help="also print one row per file")

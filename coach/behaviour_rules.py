@@ -65,6 +65,8 @@ QUOTE_FRAME_LIKE = _rx(r"\b(?:hes|shes|theyre|im|everyones)\ (?:just\ |always\ |
 NOT_QUOTE = _rx(r"\b(?:id|i\ would|i\ will|ill|can\ i|may\ i|mind\ if\ i|let\ me)\s+(?:just\ )?(?:say|tell|suggest|ask)|\b(?:if|when|what|how)\ i\ (?:suggested|said|told|asked|tell|say)")
 
 # --- advice --------------------------------------------------------------------------------------
+# People and places whose help one can seek: asking whether the partner has is a suggestion to.
+_HELP = r"(?:doctor|gp|manager|boss|supervisor|lawyer|solicitor|counsellor|counselor|therapist|bank|school|council|hr|union|landlord|police|vet|teacher|nurse|pharmacist|advisor|adviser|helpline|insurer|insurance\ company|accountant)"
 # Talking it through here and now: "would it help to talk through what feels hardest?" invites the
 # partner to keep talking, which is what a listener is for; "…to talk to your manager" is advice.
 TALK_HERE = r"(?:talk\ (?:it\ |this\ |that\ |things\ )?(?:through|about|over|out|more)|talk\ to\ me|say\ more|tell\ me)\b"
@@ -92,6 +94,7 @@ ADVICE = _rx(
     |\bwhat\ about\ (?:you\ (?:just\ )?\w+|\w+ing\b)
     |\bwhat\ if\ you\b
     |\bhave\ you\ (?:\w+\ )?(?:tried|thought\ about|thought\ of|considered|looked\ into|checked|talked\ to\ (?:a|someone|your\ doctor))
+    |\bhave\ you\ (?:\w+\ )?(?:called|rung|phoned|contacted|emailed|seen|asked|told|gone\ to|been\ to|talked\ to|spoken\ to)\ (?:a|an|the|your)\ (?:\w+\ )?{_HELP}\b
     |\bdid\ you\ (?:\w+\ )?(?:try|think\ about|consider)\b
     |\bcould\ you\ (?:maybe\ |just\ |not\ )?(?:ask|talk|tell(?!\ me)|try|call|get|take|switch|move|email|text|speak|say(?!\ more)|go\ to|see\ (?:a|someone))\b
     |\bcan\ you\ (?:maybe|just|not)\ \w+
@@ -117,7 +120,7 @@ ADVICE = _rx(
 )
 # Indirect suggestions: wondering aloud, other people's success, resources on offer.
 ADVICE_INDIRECT = _rx(
-    r"""\bi\ (?:just\ |do\ |sometimes\ )?wonder\ (?:if|whether)\b.*\b(?:worth\ (?:\w+ing|a\ (?:try|go|shot))|help|helps|helpful|good\ for\ you|do\ you\ good|easier|better\ for\ you|you\ could|you\ might)\b
+    r"""\b(?:swears|swore|swear)\ by\b|\bi\ (?:just\ |do\ |sometimes\ )?wonder\ (?:if|whether)\b.*\b(?:worth\ (?:\w+ing|a\ (?:try|go|shot))|help|helps|helpful|good\ for\ you|do\ you\ good|easier|better\ for\ you|you\ could|you\ might)\b
     |(?<!you\ )(?<!did\ you\ )\b(?:found|finds|find)\ (?:that\ )?(?:\w+\ ){0,3}(?:really\ |so\ |massively\ )?(?:helped|helps|works|worked)\b
     |\bswe(?:ars|ar|ore)\ by\b|\b(?:turned\ (?:things|it\ all|everything)\ around|work(?:s|ed)\ wonders|d(?:id|oes)\ wonders)\b |\b(?:helps|helped)\ (?:a\ lot\ of\ |lots\ of\ |loads\ of\ |some\ |many\ )?people\b
     |\b(?:ive|i\ have|i)\ (?:heard|read)\ (?:that\ )?(?:\w+\ ){1,4}(?:can|could|might|really)\ (?:be\ )?(?:good|great|helpful|help|work) |\b(?:would|might|could|will)\ do\ you\ (?:both\ |a\ lot\ of\ |some\ |the\ world\ of\ )?good\b

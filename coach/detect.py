@@ -20,6 +20,8 @@ BACKCHANNEL_TOKENS = {
     "yeah", "yes", "yep", "yup", "ya", "right", "okay", "ok", "oh", "ah", "aha", "ahh", "ooh", "wow",
     "i", "see", "sure", "really", "true", "exactly", "totally", "got", "it", "gotcha", "indeed", "no",
     "way", "god", "my", "gosh", "alright", "all",
+    # Response cries of sympathy, in their British, Australian and American forms ("Oh, mate.", "Oof.").
+    "mate", "man", "oof", "ugh", "aw", "aww", "jeez", "geez", "blimey", "crikey", "yikes", "damn", "heck",
 }
 # Token sequences above that are words, not backchannels, when said alone.
 _NOT_ALONE = {"i", "my", "it", "got", "all", "no", "way", "um", "uh"}

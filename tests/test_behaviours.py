@@ -283,6 +283,11 @@ INDIRECT_ADVICE = case(
     ("would it be useful to hear what worked for my cousin?", ["permission", "closed_question"]),
     ("Can I tell you how we sorted it out when it happened to us?", ["permission", "closed_question"]),
     ("would it help to talk it through a bit more?", ["closed_question"]),
+    # Asking whether they have sought someone's help suggests they should; asking about anyone else doesn't.
+    ("have you phoned your GP yet?", ["advice", "closed_question"]),
+    ("Have you told your boss what's going on at home?", ["advice", "closed_question"]),
+    ("have you spoken to her since the party?", ["closed_question"]),
+    ("The physio at work swore by a standing desk.", ["advice"]),
 )
 
 FEELINGS_DIRECTIVES_AND_BLAME = case(

@@ -143,13 +143,15 @@ def check_cuts(t: dict, out: Path) -> None:
 def test_every_scripted_dialogue_is_labelled_with_known_labels_in_order():
     from bench.dialogues import DIALOGUES
     from bench.dialogues_fresh import FRESH_DIALOGUES
+    from bench.dialogues_fresh2 import FRESH2_DIALOGUES
     from bench.dialogues_heldout import HELDOUT_DIALOGUES
     from coach.types import BEHAVIOUR_LABELS
 
-    dialogues = DIALOGUES + HELDOUT_DIALOGUES + FRESH_DIALOGUES
+    dialogues = DIALOGUES + HELDOUT_DIALOGUES + FRESH_DIALOGUES + FRESH2_DIALOGUES
     assert len({d.id for d in dialogues}) == len(dialogues)
     assert all(d.id.startswith("hld-") for d in HELDOUT_DIALOGUES)
     assert all(d.id.startswith("frs-") for d in FRESH_DIALOGUES)
+    assert all(d.id.startswith("fr2-") for d in FRESH2_DIALOGUES)
     for d in dialogues:
         assert d.partner_voice != d.listener_voice, d.id
         for line in d.lines:

@@ -22,14 +22,14 @@ def kinds(events, kind):
 
 @pytest.mark.parametrize(
     "text", ["", "mm-hmm", "Mm-hmm.", "yeah", "Right.", "okay", "I see", "oh wow", "uh-huh", "M -H -M.", "M .A .D.", "I.", "a",
-             "Oh no.", "Well, no.", "Uh -uh,", "Mm -hmm."]
+             "Oh no.", "Well, no.", "Uh -uh,", "Mm -hmm.", "Oh, man.", "Oof.", "Aw, jeez."]
 )
 def test_backchannel_texts(text):
     assert is_backchannel_text(text, 3)
 
 
 @pytest.mark.parametrize("text", ["no wait", "but you should", "I think", "yeah but have you tried", "no", "so", "But", "and",
-                                  "Well.", "well I think", "Well, you should", "Wait -what?"])
+                                  "Well.", "well I think", "Well, you should", "Wait -what?", "man, you should quit"])
 def test_not_backchannel_texts(text):
     assert not is_backchannel_text(text, 3)
 
