@@ -120,9 +120,9 @@ ADVICE = _rx(
 )
 # Indirect suggestions: wondering aloud, other people's success, resources on offer.
 ADVICE_INDIRECT = _rx(
-    r"""\b(?:swears|swore|swear)\ by\b|\bi\ (?:just\ |do\ |sometimes\ )?wonder\ (?:if|whether)\b.*\b(?:worth\ (?:\w+ing|a\ (?:try|go|shot))|help|helps|helpful|good\ for\ you|do\ you\ good|easier|better\ for\ you|you\ could|you\ might)\b
+    r"""\bi\ (?:just\ |do\ |sometimes\ )?wonder\ (?:if|whether)\b.*\b(?:worth\ (?:\w+ing|a\ (?:try|go|shot))|help|helps|helpful|good\ for\ you|do\ you\ good|easier|better\ for\ you|you\ could|you\ might)\b
     |(?<!you\ )(?<!did\ you\ )\b(?:found|finds|find)\ (?:that\ )?(?:\w+\ ){0,3}(?:really\ |so\ |massively\ )?(?:helped|helps|works|worked)\b
-    |\bswe(?:ars|ar|ore)\ by\b|\b(?:turned\ (?:things|it\ all|everything)\ around|work(?:s|ed)\ wonders|d(?:id|oes)\ wonders)\b |\b(?:helps|helped)\ (?:a\ lot\ of\ |lots\ of\ |loads\ of\ |some\ |many\ )?people\b
+    |\bsw(?:ears|ear|ore)\ by\b|\b(?:turned\ (?:things|it\ all|everything)\ around|work(?:s|ed)\ wonders|d(?:id|oes)\ wonders)\b |\b(?:helps|helped)\ (?:a\ lot\ of\ |lots\ of\ |loads\ of\ |some\ |many\ )?people\b
     |\b(?:ive|i\ have|i)\ (?:heard|read)\ (?:that\ )?(?:\w+\ ){1,4}(?:can|could|might|really)\ (?:be\ )?(?:good|great|helpful|help|work) |\b(?:would|might|could|will)\ do\ you\ (?:both\ |a\ lot\ of\ |some\ |the\ world\ of\ )?good\b
     |\b(?:might|would|could)\ be\ (?:easier|better|kinder|simpler|smarter|less\ stressful)\ (?:than|to|if\ you)\b |^(?:it\ )?(?:might|could|would)\ be\ worth\b|\bworth\ (?:just\ |maybe\ |really\ )\w+ing\b
     |\b(?:one|another|other)\ (?:\w+\ )?option\ (?:could|might|would)\ be\b |\b(?:thing|what)\ (?:that\ )?(?:really\ )?(?:helped|worked\ for)\ me\ (?:was|is)\b
