@@ -19,6 +19,7 @@ every random choice comes from one generator seeded by (seed, conversation id).
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import zlib
@@ -251,26 +252,21 @@ def render(conv: Conversation, out_dir: Path) -> dict:
     return truth
 
 
-DIALOGUE_SETS = ("bench", "heldout", "fresh", "fresh2")
+# Dialogue sets run instead of the bench's conversations: name -> (module in bench/, its tuple of dialogues).
+OTHER_DIALOGUE_SETS = {
+    "heldout": ("dialogues_heldout", "HELDOUT_DIALOGUES"),  # written blind, never tuned on
+    "fresh": ("dialogues_fresh", "FRESH_DIALOGUES"),  # development sets written after it
+    "fresh2": ("dialogues_fresh2", "FRESH2_DIALOGUES"),
+}
+DIALOGUE_SETS = ("bench", *OTHER_DIALOGUE_SETS)
 
 
 def plan(quick: bool = False, dialogue_set: str = "bench") -> list[tuple[str, object]]:
     """Which conversations make up the benchmark: (id, recipe). ``dialogue_set``: ``bench`` (the
-    dialogues and the real voices), or instead only the dialogues written blind and never tuned on
-    (``heldout``, ``bench/dialogues_heldout.py``) or the development set written after them
-    (``fresh``, ``bench/dialogues_fresh.py``; ``fresh2``, a second one, ``bench/dialogues_fresh2.py``)."""
-    if dialogue_set == "heldout":
-        from .dialogues_heldout import HELDOUT_DIALOGUES
-
-        return [(d.id, d) for d in HELDOUT_DIALOGUES]
-    if dialogue_set == "fresh":
-        from .dialogues_fresh import FRESH_DIALOGUES
-
-        return [(d.id, d) for d in FRESH_DIALOGUES]
-    if dialogue_set == "fresh2":
-        from .dialogues_fresh2 import FRESH2_DIALOGUES
-
-        return [(d.id, d) for d in FRESH2_DIALOGUES]
+    dialogues and the real voices), or instead only one of ``OTHER_DIALOGUE_SETS``."""
+    if dialogue_set in OTHER_DIALOGUE_SETS:
+        module, name = OTHER_DIALOGUE_SETS[dialogue_set]
+        return [(d.id, d) for d in getattr(importlib.import_module(f".{module}", __package__), name)]
     dialogues = DIALOGUES[:2] if quick else DIALOGUES
     pairs = VOICE_PAIRS[:1] if quick else VOICE_PAIRS
     return [(d.id, d) for d in dialogues] + [(f"voices-{a}-{b}", (a, b)) for a, b in pairs]

@@ -19,14 +19,11 @@ from .report import derive, saved_options
 from .roles import resolve_listener
 from .transcribe import drop_leaked_words, fill_skipped, load_model, transcribe_signals
 from .turns import build_turns, merge_regions, talk_time
-from .types import Audio, AudioInfo, Diarization, Precomputed, Report, Span, SpeechRegion, Word
+from .types import MIN_DURATION_S, Audio, AudioInfo, Diarization, Precomputed, Report, Span, SpeechRegion, Word
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, float], None]
-
-# Shorter than this holds no exchange to give feedback on (and "no speech found" would misname why).
-MIN_DURATION_S = 1.0
 
 # Share of the run each stage takes (measured on tiny.en, 2 cores), so one bar moves evenly.
 _STAGES = {"decode": (0.0, 0.03), "speakers": (0.03, 0.25), "transcribe": (0.25, 0.97), "feedback": (0.97, 1.0)}

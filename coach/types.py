@@ -12,6 +12,8 @@ from typing import Any, Literal, Mapping
 import numpy as np
 
 SAMPLE_RATE = 16_000
+# Shorter than this holds no exchange to give feedback on (and "no speech found" would misname why).
+MIN_DURATION_S = 1.0
 
 Mode = Literal["two-mic", "single-mic"]
 Role = Literal["listener", "partner", "other"]

@@ -74,8 +74,9 @@ async def _form_error(request: Request, exc: Exception) -> Response:
     """A form or query with a field missing or of the wrong kind: one line naming the fields, as every
     other refusal (FastAPI's own answer is JSON that repeats what was sent, a whole file included)."""
     assert isinstance(exc, RequestValidationError)
-    fields = sorted({str(e["loc"][-1]) for e in exc.errors() if e.get("loc")})
-    if any(e.get("type") == "missing" for e in exc.errors()):
+    errors = exc.errors()
+    fields = sorted({str(e["loc"][-1]) for e in errors if e.get("loc")})
+    if any(e.get("type") == "missing" for e in errors):
         detail = f"Something was left out of the form ({', '.join(fields)}): go back, fill it in and try again."
     else:
         detail = f"The form sent a value this page does not take ({', '.join(fields)}): go back and try again."

@@ -12,13 +12,13 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 
 from ...errors import CoachError, DeviceError
+from ...types import MIN_DURATION_S
 from ..deps import Analyzer, LiveAnalysisFactory, Settings, get_analyzer, get_live_analysis, get_settings
 from ..jobs import analyse_and_store
 from .upload import LISTENER_CHOICES
 
 router = APIRouter(prefix="/record")
 
-MIN_SECONDS = 1.0
 SourceFactory = Callable[[], tuple[Iterable[Any], int, int]]  # (blocks, samplerate, channels)
 
 
@@ -63,7 +63,7 @@ class Live:
     def kept_s(self) -> float | None:
         """How much a recording that stopped on an error kept, when that is enough to analyse."""
         stopped = self.thread is not None and not self.active
-        return self.duration_s if stopped and self.path is not None and self.duration_s >= MIN_SECONDS else None
+        return self.duration_s if stopped and self.path is not None and self.duration_s >= MIN_DURATION_S else None
 
     def as_dict(self) -> dict[str, Any]:
         return {"active": self.active, "elapsed_s": round(self.elapsed_s, 1), "levels": self.levels,
@@ -142,7 +142,7 @@ async def record_stop(
     if live.active:
         raise HTTPException(500, "The recorder did not stop; the audio so far is in the recordings folder.")
     request.app.state.recording = None
-    if live.path is None or live.duration_s < MIN_SECONDS:
+    if live.path is None or live.duration_s < MIN_DURATION_S:
         if live.analysis is not None:
             live.analysis.close()
         raise HTTPException(422, live.error or "The recording was too short to analyse.")
@@ -156,6 +156,5 @@ async def record_stop(
 @router.get("/status", name="record_status")
 async def record_status(request: Request) -> JSONResponse:
     live = live_of(request)
-    state = live.as_dict() if live is not None else {"active": False, "elapsed_s": 0.0, "levels": [], "notice": "",
-                                                      "error": None, "kept_s": None}
+    state = (live or Live(listener="auto")).as_dict()  # nothing recording: a recorder that never started
     return JSONResponse(state, headers={"Cache-Control": "no-store"})
