@@ -253,20 +253,26 @@ def render(conv: Conversation, out_dir: Path) -> dict:
 
 
 # Dialogue sets run instead of the bench's conversations: name -> (module in bench/, its tuple of dialogues).
+# name: (module, tuple in it, what the report calls it)
 OTHER_DIALOGUE_SETS = {
-    "heldout": ("dialogues_heldout", "HELDOUT_DIALOGUES"),  # written blind, never tuned on
-    "fresh": ("dialogues_fresh", "FRESH_DIALOGUES"),  # development sets written after it
-    "fresh2": ("dialogues_fresh2", "FRESH2_DIALOGUES"),
+    "heldout": ("dialogues_heldout", "HELDOUT_DIALOGUES", "the held-out dialogues"),  # written blind, never tuned on
+    "fresh": ("dialogues_fresh", "FRESH_DIALOGUES", "the fresh (development) dialogues"),  # written after it
+    "fresh2": ("dialogues_fresh2", "FRESH2_DIALOGUES", "the second fresh (development) dialogues"),
+    "fresh3": ("dialogues_fresh3", "FRESH3_DIALOGUES", "the third fresh (development) dialogues"),
 }
 DIALOGUE_SETS = ("bench", *OTHER_DIALOGUE_SETS)
+
+
+def other_dialogues(dialogue_set: str) -> tuple:
+    module, name, _ = OTHER_DIALOGUE_SETS[dialogue_set]
+    return getattr(importlib.import_module(f".{module}", __package__), name)
 
 
 def plan(quick: bool = False, dialogue_set: str = "bench") -> list[tuple[str, object]]:
     """Which conversations make up the benchmark: (id, recipe). ``dialogue_set``: ``bench`` (the
     dialogues and the real voices), or instead only one of ``OTHER_DIALOGUE_SETS``."""
     if dialogue_set in OTHER_DIALOGUE_SETS:
-        module, name = OTHER_DIALOGUE_SETS[dialogue_set]
-        return [(d.id, d) for d in getattr(importlib.import_module(f".{module}", __package__), name)]
+        return [(d.id, d) for d in other_dialogues(dialogue_set)]
     dialogues = DIALOGUES[:2] if quick else DIALOGUES
     pairs = VOICE_PAIRS[:1] if quick else VOICE_PAIRS
     return [(d.id, d) for d in dialogues] + [(f"voices-{a}-{b}", (a, b)) for a, b in pairs]

@@ -29,15 +29,13 @@ if __package__ in (None, ""):  # run as a file (python bench/run.py), not as pyt
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import score  # noqa: E402
-from bench.conversations import BENCH_DIR, DIALOGUE_SETS, OUT_DIR, build_all  # noqa: E402
+from bench.conversations import BENCH_DIR, DIALOGUE_SETS, OTHER_DIALOGUE_SETS, OUT_DIR, build_all  # noqa: E402
 from bench.long import make_long  # noqa: E402
 from bench.real import DATA, real_truths, wer  # noqa: E402
 from coach.types import BEHAVIOUR_LABELS as LABELS  # noqa: E402
 
 REPO = BENCH_DIR.parent
 MODES = ("two-mic", "single-mic")
-SET_NAMES = {"heldout": "; the held-out dialogues", "fresh": "; the fresh (development) dialogues",
-             "fresh2": "; the second fresh (development) dialogues"}
 TARGETS = {
     "two-mic": {"der": 0.03, "overlap": 0.9, "interruption": 0.95, "backchannel": 0.9, "advice": 0.95},
     "single-mic": {"der": 0.12, "overlap": 0.6, "interruption": 0.8, "backchannel": 0.7, "advice": 0.9},
@@ -186,9 +184,13 @@ def _num(x, digits=3):
     return "–" if x is None else f"{x:.{digits}f}"
 
 
+def _set_name(dialogue_set: str | None) -> str:
+    return f"; {OTHER_DIALOGUE_SETS[dialogue_set][2]}" if dialogue_set in OTHER_DIALOGUE_SETS else ""
+
+
 def table(summary: dict, info: dict) -> str:
     head = (f"Benchmark run {info['date']} on {info['arch']}, {info['cpu']}, {info['cores']} cores; "
-            f"model {info['model']}{SET_NAMES.get(info.get('set'), '')}.\n\n")
+            f"model {info['model']}{_set_name(info.get('set'))}.\n\n")
     lines = [
         "| mode | files | DER | overlap F1 | interruption F1 | backchannel F1 | advice F1 | RTF | × bare whisper | peak RSS |",
         "|---|---|---|---|---|---|---|---|---|---|",
@@ -286,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="only conversations whose id contains this")
     ap.add_argument("--set", dest="dialogue_set", choices=DIALOGUE_SETS, default="bench",
                     help="bench: the conversations; heldout: the dialogues written blind, never to tune on; "
-                         "fresh, fresh2: the development dialogues written after them")
+                         "fresh, fresh2, fresh3: the development dialogues written after them")
     ap.add_argument("--mode", choices=MODES, help="only this mix of each conversation")
     ap.add_argument("--repeat", type=int, default=1, help="time each run N times and keep the fastest")
     ap.add_argument("--details", action="store_true", help="also print one row per file")

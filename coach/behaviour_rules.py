@@ -25,7 +25,7 @@ WH = r"(?:what|whats|how|hows|why|whys|where|wheres|when|whens|who|whos|which|wh
 # Words that open a turn without carrying its meaning: stripped before looking at the form.
 LEAD = _rx(
     r"""^(?:(?:so|and|but|okay|ok|alright|well|oh|yeah|yes|no|wait|right|hmm|honestly|anyway|
-    i\ mean|i\ guess|basically|then|now|look(?!\ (?:up|for|into|after|out)\b)|hey|mm|ah|gosh|god|oh\ god|man|mate|wow|sure|just\ to\ check|ugh|meh|funny|tbh|haha|ha|lol|sorry(?=,))\b[\s,]*)+"""
+    i\ mean|i\ guess|basically|then|now|look(?!\ (?:up|for|into|after|out)\b)|hey|mm|ah|gosh|god|oh\ god|(?:oh\ )?my\ (?:god|gosh)|omg|man|mate|wow|sure|just\ to\ check|ugh|meh|funny|tbh|haha|ha|lol|sorry(?=,))\b[\s,]*)+"""
 )
 
 FILLER_BETWEEN_COMMAS = re.compile(r",\s*(?:u+m+|u+h+m*|e+r+m*|like)\s*,")
@@ -46,8 +46,8 @@ IMPERATIVE_VERBS = (
     "ignore tell talk ask call go try take write get set be let give put stop quit leave block text email "
     "move sell dump walk see focus start find keep breathe apply report check skip sign send drop read eat "
     "drink wait change speak pack apologise apologize sleep switch delete unfollow say mute confront "
-    "ring phone message book look make think consider reach stand sit rest treat cut answer reply respond lend "
-    "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive have"
+    "ring phone message book look make think consider reach stand sit rest treat cut answer reply respond lend use "
+    "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive have do"
 ).split()
 # A bare name opening a clause ("Sarah said", "jess mentioned"): any word but these, nor a suggestion verb
 # ("try asking him").
@@ -74,13 +74,16 @@ ADVICE = _rx(
     rf"""
     \byou\ (?:really\ |definitely\ |probably\ |honestly\ |seriously\ |totally\ |kind\ of\ |kinda\ |sort\ of\ |just\ |maybe\ |still\ |so\ |all\ )*
         (?:should(?!\ have|ve|\ of|nt|\ not)|need\ (?:a|an|some)\ (?:break|holiday|vacation|rest|day\ off|lawyer|therapist|doctor|new|change|plan|nap|proper|real|good)\b|need\ to|needa|have\ to|gotta|got\ to|ought\ to(?!\ have\ (?:\w+ed|known|done|seen|been|gone|told|said|thought)\b)|
-           could\ (?:always|just|maybe|try|also|ask|talk|tell|go|get|take|call|say|move|look|see\ a|see\ someone|start|write|email|text|switch|quit|leave|stay|find|speak)|
+           could\ (?:always\ |just\ |maybe\ |also\ |perhaps\ )?(?!(?:have|ve|of|be|not|never|tell(?!\ (?:him|her|them|us|your|his|their|the|a|someone|somebody|everyone)\b)|see(?!\ (?:a|someone|if|whether)\b)|hear|feel|sense|smell|lose|die|end\ up|
+               do\ (?:anything|nothing|no\ wrong|better|worse)|get\ (?:hurt|fired|sacked|sick|killed|in\ trouble|arrested|sued|burned|burnt)|
+               probably|barely|hardly|only|actually|already|easily|even|ever|still|really|totally|definitely|
+               for|to|with|in|at|about|on|and|but|or|so|because|if|when|though|since|yourself|imagine)\b)\w\w|
            might\ (?:want|wanna|consider|try|need)|may\ want|had\ better|better\ )
     |\bwhat\ you\ (?:really\ )?(?:need|should|gotta|have\ to|ought|want\ to\ do|wanna\ do)
     |\b(?<!do\ )(?<!did\ )(?<!if\ )you\ (?:wanna|want\ to)\ (?:get|go|try|talk|call|see|ask|take|make|book|check|stop|start)\b
     |\b(?:only|one|best|other)\ (?:\w+\ )?option\b.*\b(?:is|thats|would\ be)\ to\b
     |\bany\ way\ you\ (?:could|can)\b|\byoud\ be\ (?:so\ |much\ |way\ )?better\ off\b
-    |^(?:have\ you\ )?ever\ (?:thought|considered|tried)\b
+    |^(?:have\ you\ |you\ )?ever\ (?:thought|considered|tried)\b|^you\ considered\ \w+ing\b
     |\b(?<!whether\ )(?<!if\ )(?:its|it\ is|it\ might\ be|it\ could\ be|might\ be|would\ be|it\ would\ be)\ (?:really\ |definitely\ |probably\ |so\ )?worth\ \w+ing\b
     |\b(?:youve|you\ have)\ (?:really\ |just\ )?(?:got\ to|gotta)\b|\byoud\ (?:better|best)\b
     |\bif\ (?:i\ were|i\ was|it\ were\ me|it\ was\ me|i\ was\ in\ your|i\ were\ in\ your)
@@ -96,6 +99,7 @@ ADVICE = _rx(
     |\bhave\ you\ (?:\w+\ )?(?:tried|thought\ about|thought\ of|considered|looked\ into|checked|talked\ to\ (?:a|someone|your\ doctor))
     |\bhave\ you\ (?:\w+\ )?(?:called|rung|phoned|contacted|emailed|seen|asked|told|gone\ to|been\ to|talked\ to|spoken\ to)\ (?:a|an|the|your)\ (?:\w+\ )?{_HELP}\b
     |\bdid\ you\ (?:\w+\ )?(?:try|think\ about|consider)\b
+    |\b(?:could|can)\ you\ not\ just\ \w+
     |\bcould\ you\ (?:maybe\ |just\ |not\ )?(?:ask|talk|tell(?!\ me)|try|call|get|take|switch|move|email|text|speak|say(?!\ more)|go\ to|see\ (?:a|someone))\b
     |\bcan\ you\ (?:maybe|just|not)\ \w+
     |\b(?:cant|couldnt)\ you\ (?:just\ )?\w+
@@ -122,6 +126,7 @@ ADVICE = _rx(
 ADVICE_INDIRECT = _rx(
     r"""\bi\ (?:just\ |do\ |sometimes\ )?wonder\ (?:if|whether)\b.*\b(?:worth\ (?:\w+ing|a\ (?:try|go|shot))|help|helps|helpful|good\ for\ you|do\ you\ good|easier|better\ for\ you|you\ could|you\ might)\b
     |(?<!you\ )(?<!did\ you\ )\b(?:found|finds|find)\ (?:that\ )?(?:\w+\ ){0,3}(?:really\ |so\ |massively\ )?(?:helped|helps|works|worked)\b
+    |\b(?:maybe|perhaps)\b.*(?<!nobody\ )(?<!no\ one\ )(?<!nothing\ )\b(?:could|might|may|would|can)\ (?:really\ |also\ |probably\ )?help\ you\b
     |\bsw(?:ears|ear|ore)\ by\b|\b(?:turned\ (?:things|it\ all|everything)\ around|work(?:s|ed)\ wonders|d(?:id|oes)\ wonders)\b |\b(?:helps|helped)\ (?:a\ lot\ of\ |lots\ of\ |loads\ of\ |some\ |many\ )?people\b
     |\b(?:ive|i\ have|i)\ (?:heard|read)\ (?:that\ )?(?:\w+\ ){1,4}(?:can|could|might|really)\ (?:be\ )?(?:good|great|helpful|help|work) |\b(?:would|might|could|will)\ do\ you\ (?:both\ |a\ lot\ of\ |some\ |the\ world\ of\ )?good\b
     |\b(?:might|would|could)\ be\ (?:easier|better|kinder|simpler|smarter|less\ stressful)\ (?:than|to|if\ you)\b |^(?:it\ )?(?:might|could|would)\ be\ worth\b|\bworth\ (?:just\ |maybe\ |really\ )\w+ing\b
@@ -155,11 +160,11 @@ _OFFER = r"(?:advice|an?\ idea|ideas|some\ ideas|suggestions?|a\ suggestion|thou
 PERMISSION = _rx(
     rf"""
     \b(?:can|could|may)\ i\ (?:just\ )?(?:share|give|offer|suggest|make\ a\ suggestion|throw|add|say\ something|tell\ you\ what|tell\ you\ (?:my|something|about\ what|how\ (?:i|my|we))|
-        put|pitch|float|mention|be\ honest|give\ you|ask\ if\ you|say\ what\ i\ (?:think|would|d))
+        put|pitch|float|mention|be\ honest|give\ you|ask\ if\ you|say\ what\ (?:i|im)\ (?:think|thinking|would|d|reckon))
     |\bmind\ if\ i\b|\b(?:would\ you\ like|do\ you\ want|you\ want)\ to\ hear\ (?:them|it|one|some|a\ few|more)\b|\bhappy\ to\ (?:share|give|offer|suggest)\b|\bif\ (?:thats|its|that\ would\ be|it\ would\ be)\ (?:useful|helpful)\b|\bif\ you\ (?:just\ )?(?:want|need)\ to\ vent\b|\bshould\ i\ (?:tell|share|give)\ you\b|\bor\ (?:should\ i\ )?just\ listen\b
     |\b(?:would|are)\ you\ (?:be\ )?interested\ in\ (?:hearing|some|any|my|a|an)\b
     |\bwould\ (?:it|that)\ (?:help|be\ (?:ok|okay|alright|all\ right|helpful|useful|cool|fine))\ if\ i\b
-    |\bwould\ (?:it|that)\ (?:help|be\ (?:helpful|useful))\ (?:you\ )?to\ hear\b
+    |\bwould\ (?:it|that)\ (?:help|be\ (?:helpful|useful))\ (?:you\ )?to\ hear\b|\bit\ help\ if\ i\ (?:suggest|share|offer|gave|told\ you\ what)\w*
     |\bis\ it\ (?:ok|okay|alright|all\ right|cool|fine)\ if\ i\b
     |\b(?:do\ )?you\ (?:even\ )?(?:want|need|wanna)\ (?:to\ hear\ |me\ to\ (?:tell|share|give|suggest|help)\ |(?!something\b))(?:my\ |some\ |any\ )?{_OFFER}
     |^(?:(?:so|okay|ok)\ )?want\ (?:a\ |an\ |some\ |my\ |to\ hear\ )?{_OFFER}
@@ -174,13 +179,16 @@ PERMISSION = _rx(
     """
 )
 
+DO_IT = r"(?:do\ (?:it|that|this)(?:\ for\ (?:yourself|you|her|him|them))?(?:\ (?:now|today|tonight|anyway|already|then))?$)"
+
 # --- questions ---------------------------------------------------------------------------------
 # A trailing tag ("right?", "no?") does not turn a statement into a question.
 TAG = re.compile(
     r"(?:,\s*(?:right|no|yeah|yes|huh|eh|dont you think|or not|you know|ok|okay)|"
     r"\s+(?:right|dont you think|or not))\s*\??\s*$"
 )
-CLOSED_START = _rx(rf"^(?!have\ (?:a|an)\ )(?:{AUX})\s+(?:not\s+)?{SUBJ}\b")
+# "Do it." urges; it does not ask.
+CLOSED_START = _rx(rf"^(?!have\ (?:a|an)\ )(?!{DO_IT})(?:{AUX})\s+(?:not\s+)?{SUBJ}\b")
 CLOSED_MID = _rx(
     r"""\b(?<!would\ )(?<!might\ )(?<!could\ )(?<!will\ )(?<!\bso\ )(?<!\bneither\ )(?<!\bnor\ )(?<!\bi\ )(?<!\bit\ )(?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )(?<!\bwe\ )(?<!\byou\ )(?:
         (?:did|do|have|can|could|will|would)\ you\b|(?:did|does|has)\ (?:he|she|they|it)\b(?!\ not\b)

@@ -75,7 +75,7 @@ _PARTNER_MIND = re.compile(
     [^,]*?(?=,|\band\b|\bbut\b|$)""", re.VERBOSE)
 # A full auxiliary tag ("…, aren't you?", "…, didn't it", "…, do you?") does ask, by form.
 _NEG_AUX = r"(?:dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|cant|couldnt|wont|wouldnt|shouldnt)"
-_AUX_TAG = re.compile(rf"(?<=\w)(?:,\s*{R.AUX}|\s+{_NEG_AUX})\s+(?:you|it|he|she|they|we|i|there|that)\s*\??\s*$")
+_AUX_TAG = re.compile(rf"(?<=\w)(?!,\s*do\s+it\b)(?:,\s*{R.AUX}|\s+{_NEG_AUX})\s+(?:you|it|he|she|they|we|i|there|that)\s*\??\s*$")
 # A wh-clause used as a subject ("what hurts most is…", "who you're angry at is yourself"): no
 # inversion after the wh-word, a copula later on, and a subject or verb of its own ("what time is it").
 _WH_CLEFT = re.compile(
@@ -161,6 +161,8 @@ def _is_imperative(clause: str) -> bool:
     verb, rest = m.group("verb"), m.group("rest")
     if verb == "be":  # "be honest with him", not "be right back"
         return bool(_BE_OK.match(rest))
+    if verb == "do":  # "just do it", not "do you think so"
+        return bool(re.match(R.DO_IT, f"do{rest}"))
     if verb == "have":  # "have a word with him", not "have you eaten"
         return bool(re.match(r"^\s*(?:a|an)\s+(?:\w+\s+)?(?:word|chat|think|go|rest|break|talk|lie)\b", rest))
     if verb in _VAGUE_VERBS and not _VAGUE_VERB_OK.match(rest):

@@ -22,6 +22,7 @@ BACKCHANNEL_TOKENS = {
     "way", "god", "my", "gosh", "alright", "all",
     # Response cries of sympathy, in their British, Australian and American forms ("Oh, mate.", "Oof.").
     "mate", "man", "oof", "ugh", "aw", "aww", "jeez", "geez", "blimey", "crikey", "yikes", "damn", "heck",
+    "good", "grief", "lord", "goodness", "bless",
 }
 # Token sequences above that are words, not backchannels, when said alone.
 _NOT_ALONE = {"i", "my", "it", "got", "all", "no", "way", "um", "uh"}

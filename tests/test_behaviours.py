@@ -265,6 +265,8 @@ INDIRECT_ADVICE = case(
     ("Have a look at this photo.", []),
     ("Have a good weekend!", []),
     ("do you want to hear what worked for me?", ["permission", "closed_question"]),
+    ("Can I say what I'm thinking, honestly?", ["permission", "closed_question"]),
+    ("Would it help if I suggested where to start?", ["permission", "closed_question"]),
     # "it'd" / "that'd" read as "it would": the worth-trying phrasing in its spoken form.
     ("it'd be worth ringing the school before Friday", ["advice"]),
     ("That'd be worth a try, honestly.", ["advice"]),
@@ -288,6 +290,21 @@ INDIRECT_ADVICE = case(
     ("Have you told your boss what's going on at home?", ["advice", "closed_question"]),
     ("have you spoken to her since the party?", ["closed_question"]),
     ("The physio at work swore by a standing desk.", ["advice"]),
+    # "you could" + an action suggests it; perception, hindsight, risk and "everything you could" do not.
+    ("You could lend him the van for the weekend.", ["advice"]),
+    ("you could always invite her round for tea", ["advice"]),
+    ("you could tell she was nervous", []),
+    ("You could lose the deposit if you're not careful.", []),
+    # "could you not just…" suggests; "use" is a suggestion verb; "do it" urges, it doesn't ask.
+    ("Could you not just leave it on his desk?", ["advice", "closed_question"]),
+    ("Just use the stairs then.", ["advice"]),
+    ("Oh my God, do it!", ["advice"]),
+    ("Don't do that.", ["advice"]),
+    ("Do you think so?", ["closed_question"]),
+    # Whisper drops an unstressed "have".
+    ("you considered renting somewhere smaller?", ["advice", "reflection"]),
+    ("Maybe a debt advice charity could help you sort the letters out.", ["advice"]),
+    ("maybe nobody could help you then", []),
 )
 
 FEELINGS_DIRECTIVES_AND_BLAME = case(
@@ -393,6 +410,11 @@ SARCASM_MORALISING_MINIMISING = case(
 )
 def test_general_patterns_from_heldout2(text, expected):
     assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
+
+
+def test_what_you_could_do_for_someone_is_no_suggestion():
+    assert "advice" not in rule_labels("You did everything you could for them.")
+    assert "advice" not in rule_labels("that's all you could with what you knew")
 
 
 # A reflection's words inside a question or inside the advice's own content are the question's or the

@@ -141,17 +141,17 @@ def check_cuts(t: dict, out: Path) -> None:
 
 
 def test_every_scripted_dialogue_is_labelled_with_known_labels_in_order():
+    from bench.conversations import OTHER_DIALOGUE_SETS, other_dialogues
     from bench.dialogues import DIALOGUES
-    from bench.dialogues_fresh import FRESH_DIALOGUES
-    from bench.dialogues_fresh2 import FRESH2_DIALOGUES
-    from bench.dialogues_heldout import HELDOUT_DIALOGUES
     from coach.types import BEHAVIOUR_LABELS
 
-    dialogues = DIALOGUES + HELDOUT_DIALOGUES + FRESH_DIALOGUES + FRESH2_DIALOGUES
+    prefixes = {"heldout": "hld-", "fresh": "frs-", "fresh2": "fr2-", "fresh3": "fr3-"}
+    assert set(prefixes) == set(OTHER_DIALOGUE_SETS)
+    dialogues = DIALOGUES
+    for name, prefix in prefixes.items():
+        assert all(d.id.startswith(prefix) for d in other_dialogues(name)), name
+        dialogues += other_dialogues(name)
     assert len({d.id for d in dialogues}) == len(dialogues)
-    assert all(d.id.startswith("hld-") for d in HELDOUT_DIALOGUES)
-    assert all(d.id.startswith("frs-") for d in FRESH_DIALOGUES)
-    assert all(d.id.startswith("fr2-") for d in FRESH2_DIALOGUES)
     for d in dialogues:
         assert d.partner_voice != d.listener_voice, d.id
         for line in d.lines:
