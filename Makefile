@@ -38,6 +38,7 @@ bench: $(STAMP) system-deps
 	$(BIN)/python bench/run.py --set fresh --no-baseline --no-real --json bench/out/results-fresh.json
 	$(BIN)/python bench/run.py --set fresh2 --no-baseline --no-real --json bench/out/results-fresh2.json
 	$(BIN)/python bench/run.py --set fresh3 --no-baseline --no-real --json bench/out/results-fresh3.json
+	$(BIN)/python bench/run.py --set fresh4 --no-baseline --no-real --json bench/out/results-fresh4.json
 	$(BIN)/python bench/run.py --set heldout --no-baseline --no-real --json bench/out/results-heldout.json
 
 clean:

@@ -36,7 +36,7 @@ from .timeline import LEVEL_DB, Placed, Timeline, mix
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = 5
+BUILD_VERSION = 6  # 6: an offer of advice the partner turns down permits none
 BENCH_DIR = Path(__file__).resolve().parent
 OUT_DIR = BENCH_DIR / "out"
 SHARED_DIR = BENCH_DIR.parents[1] / "shared"
@@ -259,6 +259,7 @@ OTHER_DIALOGUE_SETS = {
     "fresh": ("dialogues_fresh", "FRESH_DIALOGUES", "the fresh (development) dialogues"),  # written after it
     "fresh2": ("dialogues_fresh2", "FRESH2_DIALOGUES", "the second fresh (development) dialogues"),
     "fresh3": ("dialogues_fresh3", "FRESH3_DIALOGUES", "the third fresh (development) dialogues"),
+    "fresh4": ("dialogues_fresh4", "FRESH4_DIALOGUES", "the fourth fresh (development) dialogues"),
 }
 DIALOGUE_SETS = ("bench", *OTHER_DIALOGUE_SETS)
 

@@ -1,7 +1,8 @@
 """Scripted practice dialogues: the partner shares something that matters, the listener responds.
 
 Every listener line carries its behaviour labels (the same names as ``coach.types.BEHAVIOUR_LABELS``);
-partner lines may carry ``asks_advice`` (opens a permission window, like the pipeline's rule) or
+partner lines may carry ``asks_advice`` (asks for advice or accepts the listener's offer of it: opens
+a permission window, like the pipeline's rule; an offer turned down opens none) or
 ``quotes_advice`` (the partner reports someone else's advice: not the listener advising).
 ``kind`` says how a line is placed: ``turn`` after the floor-holder finishes, ``backchannel`` inside
 the other's speech, ``interruption`` starting inside the other's speech with an ``outcome``
@@ -75,7 +76,7 @@ MANAGER = Dialogue("dlg-manager", "stress at work with a manager", "piper:joe", 
     OVER("That reminds me of my old boss, I used to lie awake too.", "self_focus", at=0.4),
     P("I keep thinking that if I say something, it will only get worse for me."),
     L("Can I share an idea that might help?", "permission", "closed_question"),
-    P("Sure, go ahead."),
+    P("Sure, go ahead.", "asks_advice"),
     L("Maybe you could write down the dates he changed, and bring them to your next one on one.", "advice"),
     P("That might work. At least then it is not just my word against his."),
     BC("Right.", 0.5),
@@ -151,7 +152,7 @@ MOVING = Dialogue("dlg-moving", "lonely after moving to a new city", "flite:slt"
     OVER("Why don't you join a running club? That's how I met everyone here.", "advice", "self_focus", at=0.45),
     P("I'm not really a runner. And walking into a room full of strangers makes me want to hide."),
     L("Would it help to talk through what feels hardest about that?", "permission", "closed_question"),
-    P("Yes, I think it would."),
+    P("Yes, I think it would.", "asks_advice"),
     L("It might be easier to start with something small, like the same cafe every Saturday, so "
       "faces become familiar.", "advice"),
     P("I like that. That feels possible."),
@@ -284,7 +285,7 @@ ROOMMATE = Dialogue("dlg-roommate", "a difficult roommate", "flite:slt", "piper:
     L("That makes sense that you're worn out. Eight months feels long.", "validation"),
     P("My landlord said I should just try talking to her one more time.", "quotes_advice"),
     L("Would you like to think through how that conversation could go?", "permission", "closed_question"),
-    P("Yes, please."),
+    P("Yes, please.", "asks_advice"),
     L("You could pick a calm morning and agree on a quiet hour together, like eleven on weeknights.", "advice"),
     P("Eleven. She might actually agree to that."),
     P("She's not a bad person. We were friends before we lived together, that's what makes it so hard."),

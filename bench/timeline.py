@@ -85,11 +85,9 @@ class Timeline:
         segs = self.segments()
         items = sorted(self.items, key=lambda i: i.onset)
         ids = {id(it): n for n, it in enumerate(items)}
-        permits = [
-            i.onset for i in items
-            if ("permission" in i.labels and self.roles[i.speaker] == "listener")
-            or ("asks_advice" in i.labels and self.roles[i.speaker] == "partner")
-        ]
+        # Advice is asked for once the partner asks for it or says yes to the listener's offer (both
+        # labelled ``asks_advice``); an offer the partner turns down opens nothing, as in the coach.
+        permits = [i.onset for i in items if "asks_advice" in i.labels and self.roles[i.speaker] == "partner"]
         utterances = []
         for it in items:
             u = {

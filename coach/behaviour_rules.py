@@ -46,7 +46,7 @@ IMPERATIVE_VERBS = (
     "ignore tell talk ask call go try take write get set be let give put stop quit leave block text email "
     "move sell dump walk see focus start find keep breathe apply report check skip sign send drop read eat "
     "drink wait change speak pack apologise apologize sleep switch delete unfollow say mute confront "
-    "ring phone message book look make think consider reach stand sit rest treat cut answer reply respond lend use "
+    "ring phone message book look make think consider reach stand sit rest treat cut answer reply respond lend use stay "
     "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive have do"
 ).split()
 # A bare name opening a clause ("Sarah said", "jess mentioned"): any word but these, nor a suggestion verb
@@ -112,7 +112,8 @@ ADVICE = _rx(
     |\bit\ might\ be\ worth\b
     |\b(?:its|it\ is|its\ probably|its\ always)\ (?:better|best|smarter|a\ good\ idea)\ to\b
     |(?:^|[,.]\s*)better\ to\b
-    |\bmy\ advice\b
+    |\bmy\ advice\b|\bthe\ (?:trick|key|secret|answer)\ (?:is|would\ be)\ (?:just\ |honestly\ |really\ )?(?:to\b|\w+ing\b)
+    |^(?:(?:its|it\ might\ be|might\ be|probably)\ )?worth\ a\ (?:shot|go|try)\b
     |\ba\ good\ (?:first\ )?step\ (?:would|is|might)\b
     |\bone\ thing\ (?:that\ )?(?:works|helps|you\ could)\b
     |\bmake\ sure\ (?:you|to)\b
@@ -151,7 +152,7 @@ IMPERATIVE_NOT = _rx(
       walk\ me|talk\ me|help\ me|tell\ me\ about\ it|look\ on\ the\ bright|get\ over|dont\ worry|dont\ (?:get\ (?:so\ )?(?:upset|worked\ up|stressed|angry)|stress|panic|cry)|pull\ yourself|dont\ be\ (?:so|such|silly|like)|
       be\ so\ |stop\ (?:being|feeling|worrying|stressing|crying|overthinking|whining|complaining)|give\ me|
       think\ about\ it|see\ (?:you|what|if)|make\ (?:sense|me)|go\ figure|dont\ get\ me|be\ right|
-      check\ this|dont\ know|go\ with\ it|dont\ mind|keep\ me\ posted|get\ this|look\b(?!\ for|\ into|\ after|\ up)
+      check\ this|dont\ know|go\ with\ it|dont\ mind|keep\ me\ posted|stay\ with\ me|get\ this|look\b(?!\ for|\ into|\ after|\ up)
     )"""
 )
 
@@ -160,13 +161,13 @@ _OFFER = r"(?:advice|an?\ idea|ideas|some\ ideas|suggestions?|a\ suggestion|thou
 PERMISSION = _rx(
     rf"""
     \b(?:can|could|may)\ i\ (?:just\ )?(?:share|give|offer|suggest|make\ a\ suggestion|throw|add|say\ something|tell\ you\ what|tell\ you\ (?:my|something|about\ what|how\ (?:i|my|we))|
-        put|pitch|float|mention|be\ honest|give\ you|ask\ if\ you|say\ what\ (?:i|im)\ (?:think|thinking|would|d|reckon))
+        put|pitch|float|mention|be\ honest|give\ you|ask\ if\ you|say\ what\ (?:else\ )?(?:i\ (?:think|reckon|do|would)|im\ thinking|id)\b)
     |\bmind\ if\ i\b|\b(?:would\ you\ like|do\ you\ want|you\ want)\ to\ hear\ (?:them|it|one|some|a\ few|more)\b|\bhappy\ to\ (?:share|give|offer|suggest)\b|\bif\ (?:thats|its|that\ would\ be|it\ would\ be)\ (?:useful|helpful)\b|\bif\ you\ (?:just\ )?(?:want|need)\ to\ vent\b|\bshould\ i\ (?:tell|share|give)\ you\b|\bor\ (?:should\ i\ )?just\ listen\b
     |\b(?:would|are)\ you\ (?:be\ )?interested\ in\ (?:hearing|some|any|my|a|an)\b
     |\bwould\ (?:it|that)\ (?:help|be\ (?:ok|okay|alright|all\ right|helpful|useful|cool|fine))\ if\ i\b
     |\bwould\ (?:it|that)\ (?:help|be\ (?:helpful|useful))\ (?:you\ )?to\ hear\b|\bit\ help\ if\ i\ (?:suggest|share|offer|gave|told\ you\ what)\w*
     |\bis\ it\ (?:ok|okay|alright|all\ right|cool|fine)\ if\ i\b
-    |\b(?:do\ )?you\ (?:even\ )?(?:want|need|wanna)\ (?:to\ hear\ |me\ to\ (?:tell|share|give|suggest|help)\ |(?!something\b))(?:my\ |some\ |any\ )?{_OFFER}
+    |\b(?:do\ )?you\ (?:even\ )?(?:want|need|wanna)\ (?:to\ hear\ |to\ know\ |me\ to\ (?:tell|share|give|suggest|help)\ |(?!something\b))(?:my\ |some\ |any\ )?{_OFFER}
     |^(?:(?:so|okay|ok)\ )?want\ (?:a\ |an\ |some\ |my\ |to\ hear\ )?{_OFFER}
     |\bwould\ you\ (?:like|want|be\ open\ to)\ (?:to\ hear\ )?(?:my\ |some\ |any\ |an?\ )?{_OFFER}
     |\b(?:are|would)\ you\ (?:be\ )?(?:open|looking)\ (?:to|for)\ (?:some\ |any\ |an?\ )?{_OFFER}
@@ -230,7 +231,7 @@ CLEFT_ABOUT_YOU = _rx(
     |\b(?:hurts|hurt|bothers|scares|worries|upsets|matters|stings|kills|annoys|gets\ (?:to|bad|hard|worse)|frustrates|hardest|worst)\b"""
 )
 # "you feel" inside a question or someone else's clause ("how did that make you feel") is no reflection.
-_NB = r"(?<!much\ )(?<!her\ that\ )(?<!him\ that\ )(?<!them\ that\ )(?<!make\ )(?<!made\ )(?<!makes\ )(?<!making\ )(?<!how\ )(?<!do\ )(?<!did\ )(?<!does\ )(?<!what\ )(?<!if\ )(?<!course\ )(?<!wonder\ )(?<!why\ )(?<!when\ )(?<!whether\ )(?<!are\ )(?<!were\ )(?<!have\ )(?<!him\ )(?<!her\ )(?<!them\ )(?<!say\ )(?<!sense\ that\ )(?<!sense\ )"
+_NB = r"(?<!before\ )(?<!until\ )(?<!till\ )(?<!once\ )(?<!unless\ )(?<!much\ )(?<!her\ that\ )(?<!him\ that\ )(?<!them\ that\ )(?<!make\ )(?<!made\ )(?<!makes\ )(?<!making\ )(?<!how\ )(?<!do\ )(?<!did\ )(?<!does\ )(?<!what\ )(?<!if\ )(?<!course\ )(?<!wonder\ )(?<!why\ )(?<!when\ )(?<!whether\ )(?<!are\ )(?<!were\ )(?<!have\ )(?<!him\ )(?<!her\ )(?<!them\ )(?<!say\ )(?<!sense\ that\ )(?<!sense\ )"
 REFLECTION = _rx(
     rf"""
     (?:^|\bit\ |\bso\ |\band\ |\bbut\ |\bokay\ |\bok\ |\byeah\ |\boh\ |,\ |\bhonestly\ |\bwell\ |\bjust\ |\breally\ |\bmm\ )(?:sounds|seems|looks)\ (?:like|as\ if|as\ though)\b(?!\ (?:a|an|hell|fun|so\ much)\b)

@@ -22,10 +22,12 @@ BACKCHANNEL_TOKENS = {
     "way", "god", "my", "gosh", "alright", "all",
     # Response cries of sympathy, in their British, Australian and American forms ("Oh, mate.", "Oof.").
     "mate", "man", "oof", "ugh", "aw", "aww", "jeez", "geez", "blimey", "crikey", "yikes", "damn", "heck",
-    "good", "grief", "lord", "goodness", "bless",
+    "good", "grief", "lord", "goodness", "bless", "ouch", "oops",
 }
 # Token sequences above that are words, not backchannels, when said alone.
 _NOT_ALONE = {"i", "my", "it", "got", "all", "no", "way", "um", "uh"}
+# However Whisper spells a hum: "Mm -mm", "mmm", "hmm-mm", "mhm-hm".
+_HUM = re.compile(r"h*m[hm]*(?:-h*m[hm]*)*")  # not "um": a filler that opens speech
 # Short words that do start a cut-in when said alone inside the other's speech.
 CUT_IN_WORDS = {"no", "but", "and", "so", "wait", "stop", "sorry", "what", "why", "how", "hang", "hold", "not"}
 # A pause this long after a backchannel's words makes what follows a turn of its own. Whisper's word
@@ -60,7 +62,7 @@ def is_backchannel_text(text: str, max_words: int) -> bool:
         return True
     if len(tokens) > max_words:
         return False
-    if not all(t in BACKCHANNEL_TOKENS for t in tokens):
+    if not all(t in BACKCHANNEL_TOKENS or _HUM.fullmatch(t) for t in tokens):
         return False
     return not all(t in _NOT_ALONE for t in tokens)
 
@@ -143,7 +145,9 @@ def _split_leading_backchannel(turn: Turn, options: AnalysisOptions) -> list[Tur
 
 def heard_text(turn: Turn, min_probability: float) -> str:
     """The words Whisper is reasonably sure of: a murmured "mm-hmm" often comes back as a guessed word
-    ("Try.", "I.") with low probability, and must not turn a backchannel into an interruption."""
+    ("Try.", "I.") with low probability, and must not turn a backchannel into an interruption.
+    (Keeping long words it is unsure of was tried, for echo questions like "Sixteen?" heard as
+    "sixteen," at 0.07: murmurs came back as "image him." and "blood." just as unsure.)"""
     if not turn.words:
         return turn.text
     return " ".join(w.word for w in turn.words if w.probability >= min_probability)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Mapping
 
 from .options import AnalysisOptions
 from .types import Audio, Diarization, Precomputed, Span, SpeechRegion
@@ -25,6 +26,22 @@ def overlaps_of(regions: list[SpeechRegion]) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+# A click or a breath picked up as a voice before anyone talks must not make its "speaker" the first to
+# speak (one dialogue's partner became S2, and so the listener, behind a 0.24 s blip at 0.02 s).
+FIRST_SPEECH_MIN_S = 0.4
+
+
+def first_speech(spans_by_key: Mapping) -> dict:
+    """When each speaker first says something: the start of their first stretch of speech at least
+    ``FIRST_SPEECH_MIN_S`` long (of their first stretch, if all are shorter)."""
+    first = {}
+    for key, spans in spans_by_key.items():
+        spans = sorted(spans, key=lambda s: s.start)
+        if spans:
+            first[key] = next((s.start for s in spans if s.end - s.start >= FIRST_SPEECH_MIN_S), spans[0].start)
+    return first
+
+
 def name_speakers(regions_by_key: dict, first_speech: dict) -> dict:
     """Speaker ids S1, S2, … in order of who speaks first: 'first'/'second' then mean what they say."""
     order = sorted(regions_by_key, key=lambda k: first_speech[k])
@@ -39,7 +56,7 @@ def diarize_two_mic(audio: Audio, options: AnalysisOptions, prior: Precomputed |
     )
     spans = {c: mask_to_spans(active[c], FRAME_S) for c in range(2)}
     heard = {c: s for c, s in spans.items() if s}
-    first = {c: s[0].start for c, s in heard.items()}
+    first = first_speech(heard)
     names = name_speakers(heard, first)
     regions = sorted(
         (SpeechRegion(names[c], float(s.start), float(s.end)) for c, ss in heard.items() for s in ss),

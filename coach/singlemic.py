@@ -15,7 +15,7 @@ from typing import Callable
 
 import numpy as np
 
-from .diarize import name_speakers, overlaps_of
+from .diarize import first_speech, name_speakers, overlaps_of
 from .embedding import embed_windows
 from .options import AnalysisOptions
 from .segmentation import FRAME_DURATION, FRAME_STEP, FRAMES_PER_CHUNK, segment, speech_and_overlap
@@ -216,10 +216,11 @@ def _assign_voices(embeddings, windows, speech, overlap, options: AnalysisOption
         for a, b in _runs(on[:, voice]):
             if b - a >= min_frames:
                 regions.append(SpeechRegion(str(voice), round(edge(a), 3), round(edge(b), 3)))
-    first_speech: dict[str, float] = {}
-    for r in sorted(regions, key=lambda r: r.start):
-        first_speech.setdefault(r.speaker, r.start)
-    names = name_speakers(first_speech, first_speech)
+    by_voice: dict[str, list[SpeechRegion]] = {}
+    for r in regions:
+        by_voice.setdefault(r.speaker, []).append(r)
+    first = first_speech(by_voice)
+    names = name_speakers(first, first)
     regions = sorted((SpeechRegion(names[r.speaker], r.start, r.end) for r in regions), key=lambda r: (r.start, r.end))
     dominant = sorted(
         (SpeechRegion(names[str(voice)], round(edge(a), 3), round(edge(b), 3))
@@ -232,7 +233,7 @@ def _assign_voices(embeddings, windows, speech, overlap, options: AnalysisOption
         notes.append(f"expected {options.speakers} voices but heard {n_voices}")
     return Diarization(
         mode="single-mic",
-        speakers=tuple(names[v] for v in sorted(first_speech, key=first_speech.get)),
+        speakers=tuple(names[v] for v in sorted(first, key=first.get)),
         regions=tuple(regions),
         overlaps=overlaps_of(regions),
         notes=tuple(notes),

@@ -267,6 +267,9 @@ INDIRECT_ADVICE = case(
     ("do you want to hear what worked for me?", ["permission", "closed_question"]),
     ("Can I say what I'm thinking, honestly?", ["permission", "closed_question"]),
     ("Would it help if I suggested where to start?", ["permission", "closed_question"]),
+    ("do you want to know what I'd do in your shoes?", ["permission", "closed_question"]),
+    ("Can I say what else I'd try?", ["permission", "closed_question"]),
+    ("Do you want to know what she said?", ["closed_question"]),
     # "it'd" / "that'd" read as "it would": the worth-trying phrasing in its spoken form.
     ("it'd be worth ringing the school before Friday", ["advice"]),
     ("That'd be worth a try, honestly.", ["advice"]),
@@ -305,6 +308,12 @@ INDIRECT_ADVICE = case(
     ("you considered renting somewhere smaller?", ["advice", "reflection"]),
     ("Maybe a debt advice charity could help you sort the letters out.", ["advice"]),
     ("maybe nobody could help you then", []),
+    ("The trick is to start before you feel ready.", ["advice"]),
+    ("honestly the key is just taking one room at a time", ["advice"]),
+    ("The answer is no, he never rang.", []),
+    ("Worth a try asking the caretaker.", ["advice"]),
+    ("Don't stay up waiting for him.", ["advice"]),
+    ("Stay with me, what happened next?", ["open_question"]),
 )
 
 FEELINGS_DIRECTIVES_AND_BLAME = case(

@@ -145,7 +145,7 @@ def test_every_scripted_dialogue_is_labelled_with_known_labels_in_order():
     from bench.dialogues import DIALOGUES
     from coach.types import BEHAVIOUR_LABELS
 
-    prefixes = {"heldout": "hld-", "fresh": "frs-", "fresh2": "fr2-", "fresh3": "fr3-"}
+    prefixes = {"heldout": "hld-", "fresh": "frs-", "fresh2": "fr2-", "fresh3": "fr3-", "fresh4": "fr4-"}
     assert set(prefixes) == set(OTHER_DIALOGUE_SETS)
     dialogues = DIALOGUES
     for name, prefix in prefixes.items():
@@ -170,6 +170,22 @@ def test_scripted_truth_is_consistent(scripted):
     advice = [u for u in t["utterances"] if "advice" in u["labels"]]
     assert len(advice) == 1 and advice[0]["permitted"] is False and advice[0]["speaker"] == "L"
     assert t["listener_flag"]["single-mic"] == "second"
+
+
+@needs_flite
+def test_advice_is_permitted_after_an_accepted_offer_only(tmp_path):
+    offers = Dialogue("test-offers", "test", "flite:rms", "flite:slt", (
+        P("My landlord wants the flat back by March."),
+        L("Can I suggest something?", "permission", "closed_question"),
+        P("Not now, I just need to vent."),
+        L("You should call a housing charity.", "advice"),
+        P("He has not even put it in writing."),
+        L("Would an idea help?", "permission", "closed_question"),
+        P("Yes, please.", "asks_advice"),
+        L("Ask him to put it in writing.", "advice"),
+    ))
+    t = render(build_scripted(offers, seed=1, cache=tmp_path / "tts"), tmp_path)
+    assert [u["permitted"] for u in t["utterances"] if "advice" in u["labels"]] == [False, True]
 
 
 @needs_flite

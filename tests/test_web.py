@@ -125,6 +125,11 @@ def test_a_form_with_a_field_missing_is_one_line_on_the_page(client):
         "detail": "Something was left out of the form (metric): go back, fill it in and try again."}
 
 
+def test_the_front_page_answers_head(client):
+    r = client.head("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html") and r.content == b""
+
+
 def test_compare_two_sessions(client):
     a, b = fill(store_of(client), 2)
     r = client.get(f"/compare?s={b}&s={a}")
@@ -134,7 +139,11 @@ def test_compare_two_sessions(client):
     assert page.classes.count("timeline") == 2
     assert "analysed differently" not in r.text
     assert client.get(f"/compare?s={a}").status_code == 400
+    assert client.get(f"/compare?s={a}&s={a}").status_code == 400
     assert client.get(f"/compare?s={a}&s=nope").status_code == 404
+    c = fill(store_of(client), 1)[0]
+    three = client.get(f"/compare?s={a}&s={b}&s={c}")  # not silently the first two
+    assert three.status_code == 400 and "3 were ticked" in three.text
 
 
 def test_compare_says_when_the_two_were_analysed_differently(client):

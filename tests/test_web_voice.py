@@ -71,7 +71,9 @@ def test_the_new_session_page_shows_the_saved_voice_and_forgets_it(client, home,
     page = client.get("/new").text
     assert "Your voice is saved on this computer" in page and "Forget my voice" in page
     r = _post(client, "/voice/forget")
-    assert r.status_code == 303 and r.headers["location"].endswith("/new#voice-h")
+    assert r.status_code == 303 and r.headers["location"].endswith("/new?voice=forgotten#voice-h")
     assert not profile_path(home).exists()
-    assert "No voice saved" in client.get("/new").text
+    said = client.get(r.headers["location"]).text
+    assert "No voice saved" in said and "Your voice was forgotten" in said
+    assert "Your voice was forgotten" not in client.get("/new").text  # said once, not on every visit
     assert _post(client, "/voice/forget").status_code == 303  # nothing to forget is no error

@@ -28,7 +28,8 @@ def _goal(store: Store) -> dict[str, Any] | None:
     return goal if isinstance(goal, dict) and goal.get("metric") in BY_KEY else None
 
 
-@router.get("/", response_class=HTMLResponse, name="history")
+# HEAD too: `curl -I` and link checkers ask whether the coach is up that way.
+@router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, name="history")
 async def history(request: Request, show: str = "recent", store: Store = Depends(get_store)) -> HTMLResponse:
     rows = store.sessions()
     goal = _goal(store)
@@ -109,9 +110,10 @@ def _changed_microphones(earlier: str, later: str) -> list[str]:
 async def compare(
     request: Request, s: list[str] = Query(default=[]), store: Store = Depends(get_store)
 ) -> HTMLResponse:
-    ids = list(dict.fromkeys(s))[:2]
+    ids = list(dict.fromkeys(s))
     if len(ids) != 2:
-        raise HTTPException(400, "Pick two sessions to compare.")
+        picked = f" ({len(ids)} were ticked)" if len(ids) > 2 else ""
+        raise HTTPException(400, f"Pick two sessions to compare{picked}.")
     rows: list[SessionRow] = []
     reports = []
     for sid in ids:

@@ -43,7 +43,10 @@ def _title(filename: str) -> str:
 
 
 @router.get("/new", response_class=HTMLResponse, name="new_session")
-async def new_session(request: Request, settings: Settings = Depends(get_settings)) -> HTMLResponse:
+async def new_session(
+    request: Request, voice: str | None = None, settings: Settings = Depends(get_settings)
+) -> HTMLResponse:
+    """``voice=forgotten``: just back from "Forget my voice", which the page then confirms."""
     live = getattr(request.app.state, "recording", None)
     recording = live.as_dict() if live is not None else None
     if recording and recording["error"] and not recording["active"] and recording["kept_s"] is None:
@@ -54,6 +57,7 @@ async def new_session(request: Request, settings: Settings = Depends(get_setting
         context={
             "choices": LISTENER_CHOICES,
             "voice_saved": saved_at(settings.data_dir),
+            "voice_forgotten": voice == "forgotten",
             "max_mb": settings.max_upload_bytes // (1 << 20),
             "recording": recording,
         },

@@ -18,4 +18,4 @@ async def forget_voice(request: Request, settings: Settings = Depends(get_settin
         forget(settings.data_dir)
     except CoachError as e:
         raise HTTPException(500, str(e)) from e
-    return RedirectResponse(f"{request.url_for('new_session')}#voice-h", status_code=303)
+    return RedirectResponse(f"{request.url_for('new_session')}?voice=forgotten#voice-h", status_code=303)
