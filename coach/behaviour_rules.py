@@ -165,6 +165,7 @@ PERMISSION = _rx(
     |\bmind\ if\ i\b|\b(?:would\ you\ like|do\ you\ want|you\ want)\ to\ hear\ (?:them|it|one|some|a\ few|more)\b|\bhappy\ to\ (?:share|give|offer|suggest)\b|\bif\ (?:thats|its|that\ would\ be|it\ would\ be)\ (?:useful|helpful)\b|\bif\ you\ (?:just\ )?(?:want|need)\ to\ vent\b|\bshould\ i\ (?:tell|share|give)\ you\b|\bor\ (?:should\ i\ )?just\ listen\b
     |\b(?:would|are)\ you\ (?:be\ )?interested\ in\ (?:hearing|some|any|my|a|an)\b
     |\bwould\ (?:it|that)\ (?:help|be\ (?:ok|okay|alright|all\ right|helpful|useful|cool|fine))\ if\ i\b
+    |\b(?:would\ you\ like|do\ you\ want|would\ it\ help)\ (?:to\ |me\ to\ help\ you\ |us\ to\ )?(?:think|work|figure|plan|brainstorm|come\ up)\ (?:through\ |out\ |with\ )?(?:how|what|some|a\ few|any|options|ways|a\ plan|next\ steps)\b
     |\bwould\ (?:it|that)\ (?:help|be\ (?:helpful|useful))\ (?:you\ )?to\ hear\b|\bit\ help\ if\ i\ (?:suggest|share|offer|gave|told\ you\ what)\w*
     |\bis\ it\ (?:ok|okay|alright|all\ right|cool|fine)\ if\ i\b
     |\b(?:do\ )?you\ (?:even\ )?(?:want|need|wanna)\ (?:to\ hear\ |to\ know\ |me\ to\ (?:tell|share|give|suggest|help)\ |(?!something\b))(?:my\ |some\ |any\ )?{_OFFER}
@@ -428,11 +429,12 @@ ASKS_FOR_ADVICE = _rx(
 # A bare "no" declines only as the answer to an offer ("can I share an idea?" "No."), and not one asked
 # the other way round ("do you mind if I…?" "No, go ahead.").
 DECLINES_OFFER = _rx(
-    r"""^(?:no|nah|nope|not\ really|not\ now|not\ yet|not\ today|maybe\ later|id\ rather\ not|i\ would\ rather\ not)\b
+    r"""^(?:(?:honestly|well|um|oh|sorry|actually|hmm|i\ mean|to\ be\ honest|thanks|thank\ you|but)[\s,]+)*
+    (?:no(?!\ way\b)|nah|nope|not\ really|not\ now|not\ yet|not\ today|maybe\ later|(?:id|i\ would)\ rather\ (?:not|you\ didnt|you\ did\ not))\b
     (?!.*\b(?:go\ ahead|please|tell\ me|shoot|go\ for\ it|i\ dont\ mind|not\ at\ all)\b)"""
 )
 OFFER_ASKS_IF_MINDED = _rx(r"\b(?:mind|object)\b")
 ADVICE_REFUSED = _rx(
     r"""\b(?:no|nah|not)\ (?:thanks|thank\ you|right\ now)\b|\b(?:dont|do\ not)\ (?:want|need)\ (?:any\ )?(?:advice|ideas|suggestions|you\ to\ fix)\b
-    |\bjust\ (?:want|need)\ to\ vent\b|\bdont\ tell\ me\ what\ to\ do\b|\bjust\ listen\b"""
+    |\bjust\ (?:want|need|wanted|needed)\ to\ (?:vent|moan|rant|offload|be\ (?:mad|angry|sad|upset)|get\ (?:it|this|that)\ off\ my\ chest)\b|\bdont\ tell\ me\ what\ to\ do\b|\bjust\ listen\b"""
 )

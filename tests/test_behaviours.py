@@ -270,6 +270,9 @@ INDIRECT_ADVICE = case(
     ("do you want to know what I'd do in your shoes?", ["permission", "closed_question"]),
     ("Can I say what else I'd try?", ["permission", "closed_question"]),
     ("Do you want to know what she said?", ["closed_question"]),
+    # Offering to plan together asks before advising; offering to talk it through does not advise at all.
+    ("would you like to work out a plan for Monday together?", ["permission", "closed_question"]),
+    ("Do you want to think through what you might say to him?", ["permission", "closed_question"]),
     # "it'd" / "that'd" read as "it would": the worth-trying phrasing in its spoken form.
     ("it'd be worth ringing the school before Friday", ["advice"]),
     ("That'd be worth a try, honestly.", ["advice"]),
@@ -483,7 +486,11 @@ def test_partner_does_not_ask_for_advice(text):
 @pytest.mark.parametrize(
     "text, offer",
     [("no thanks", None), ("I don't want advice, I just need to vent", None), ("Nope.", "Want to hear what I'd do?"),
-     ("Not right now, honestly.", "Can I suggest something?"), ("no", "Would it help if I gave you some ideas?")],
+     ("Not right now, honestly.", "Can I suggest something?"), ("no", "Would it help if I gave you some ideas?"),
+     # A "no" after a lead word, "I'd rather you didn't", and needing to moan or be angry rather than be helped.
+     ("Honestly, no. Not tonight.", "Can I give you my take?"), ("Thanks, but no.", "Want a suggestion?"),
+     ("Um, I'd rather you didn't, if that's okay.", "Can I share what I'd do?"),
+     ("I think I just needed to get it off my chest.", None)],
 )
 def test_partner_declines_advice(text, offer):
     assert declines_advice(text, offer)
@@ -493,7 +500,7 @@ def test_partner_declines_advice(text, offer):
     "text, offer",
     [("No.", None), ("no, he never called back", None), ("No, go ahead.", "Can I tell you what I'd try?"),
      ("No, not at all.", "Do you mind if I share something?"), ("No.", "Would you mind if I gave you an idea?"),
-     ("Yes please.", "Can I share an idea?"), ("", "Can I share an idea?")],
+     ("Yes please.", "Can I share an idea?"), ("", "Can I share an idea?"), ("No way, really?", "Can I share an idea?")],
 )
 def test_partner_does_not_decline_advice(text, offer):
     assert not declines_advice(text, offer)
