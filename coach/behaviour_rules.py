@@ -70,6 +70,9 @@ _HELP = r"(?:doctor|gp|manager|boss|supervisor|lawyer|solicitor|counsellor|couns
 # Talking it through here and now: "would it help to talk through what feels hardest?" invites the
 # partner to keep talking, which is what a listener is for; "…to talk to your manager" is advice.
 TALK_HERE = r"(?:talk\ (?:it\ |this\ |that\ |things\ )?(?:through|about|over|out|more)|talk\ to\ me|say\ more|tell\ me)\b"
+# "you could" + any action suggests it ("you could offer her less"); what follows "could" must not be
+# perception ("you could tell she was upset"), hindsight ("could have"), a risk ("could lose it") or the
+# end of "everything you could for her".
 ADVICE = _rx(
     rf"""
     \byou\ (?:really\ |definitely\ |probably\ |honestly\ |seriously\ |totally\ |kind\ of\ |kinda\ |sort\ of\ |just\ |maybe\ |still\ |so\ |all\ )*
@@ -181,6 +184,7 @@ PERMISSION = _rx(
     """
 )
 
+# "Do it." / "just do that, then": urging a course of action, not the start of a question.
 DO_IT = r"(?:do\ (?:it|that|this)(?:\ for\ (?:yourself|you|her|him|them))?(?:\ (?:now|today|tonight|anyway|already|then))?$)"
 
 # --- questions ---------------------------------------------------------------------------------
@@ -420,11 +424,17 @@ ASKS_FOR_ADVICE = _rx(
     |\bwhat\ do\ you\ think\b|\bwhats\ your\ (?:take|advice|opinion)\b|\bany\ (?:ideas|advice|suggestions|tips|thoughts)\b
     |\b(?:do\ you\ have|got)\ (?:any\ )?(?:ideas|advice|suggestions|tips)\b|\b(?:give|tell)\ me\ (?:some\ )?(?:advice|ideas|what\ to\ do|what\ you\ think|what\ youd\ do)\b
     |\bi\ (?:really\ )?(?:need|could\ (?:really\ )?use|would\ love|d\ love|want|d\ like|would\ like)\ (?:some\ |your\ |an\ )?(?:advice|ideas|suggestions|help|input|opinion|take|outside\ view)\b
-    |^do\ you\ think\ i\ should\b|\bshould\ i\b
+    |^do\ you\ think\ i\ should\b|\bshould\ (?:i|we)\b|\b(?:do\ you\ (?:reckon|think)|would\ you\ say)\ (?:i|we)\ should\b
     |^(?:yes|yeah|yep|sure|ok|okay|please|go\ on|go\ ahead|absolutely|definitely|of\ course)\b(?=.*\b(?:please|go\ ahead|tell\ me|shoot|go\ for\ it|id\ love|i\ would\ love|share|what\ you\ think|listening|suggestions?|ideas?|advice)\b)
     |^(?:go\ ahead|shoot|go\ for\ it|fire\ away|please\ do|tell\ me|i\ want\ to\ hear)\b
     |\bim\ (?:open\ to|all\ ears)\b
     """
+)
+# Said straight after the partner asked for advice ("Do you reckon we should?" "Yeah, I would."), a yes in
+# the listener's own voice recommends; said to anything else, it only answers.
+ENDORSES = _rx(
+    r"""^(?:(?:yeah|yes|yep|yup|oh|honestly|definitely|absolutely|i\ think\ so|i\ reckon)[\s,.!]+)*
+    (?:i\ (?:really\ |definitely\ |honestly\ |totally\ )?would|id\ (?:do\ it|go\ for\ it|say\ yes|say\ go\ for\ it)|go\ for\ it|do\ it)\b"""
 )
 # A bare "no" declines only as the answer to an offer ("can I share an idea?" "No."), and not one asked
 # the other way round ("do you mind if I…?" "No, go ahead.").

@@ -378,6 +378,13 @@ def asks_for_advice(text: str) -> bool:
     return False
 
 
+def endorses(text: str) -> bool:
+    """True when the listener's first sentence says yes in their own voice ("Yeah, I would."): advice
+    when it answers the partner's request for it."""
+    sentences = _sentences(normalise(text))
+    return bool(sentences and R.ENDORSES.match(sentences[0][0]))
+
+
 def declines_advice(text: str, offer: str | None = None) -> bool:
     """True when the partner turns advice down: "no thanks", "I just need to vent", or a plain "no"
     in answer to ``offer``, the listener's offer to advise just before (unless that offer asked

@@ -10,9 +10,9 @@ import bisect
 import re
 from typing import Iterable
 
-from .behaviours import asks_for_advice, declines_advice, label_utterances
+from .behaviours import asks_for_advice, declines_advice, endorses, label_utterances
 from .options import AnalysisOptions
-from .types import Event, Turn
+from .types import BEHAVIOUR_LABELS, Event, Turn
 
 BACKCHANNEL_TOKENS = {
     # "uh-uh" is how Whisper also writes a murmured "uh-huh"; as a bare "no" it takes no floor either.
@@ -186,15 +186,21 @@ def behaviour_events(
     mine = [t for t in said if t.speaker == listener]
     labels_of = dict(zip((id(t) for t in mine), label_utterances([t.text for t in mine])))
     offer = None  # the listener's offer to advise, while the partner has not answered it yet
+    just_asked = False  # the partner's last words asked for advice
     for turn in said:
         if turn.speaker != listener:
+            just_asked = False
             if declines_advice(turn.text, offer):
                 permission_until = -1.0
             elif asks_for_advice(turn.text):
                 permission_until = turn.end + options.permission_window_s
+                just_asked = True
             offer = None
             continue
         labels = labels_of[id(turn)]
+        if just_asked and "advice" not in labels and endorses(turn.text):
+            labels = tuple(label for label in BEHAVIOUR_LABELS if label in {*labels, "advice"})
+        just_asked = False
         if "permission" in labels:
             permission_until = turn.end + options.permission_window_s
             offer = turn.text

@@ -464,7 +464,8 @@ def hand_written_cases():
     ["what should I do?", "what should i do", "What would you do?", "any ideas?", "yes please tell me",
      "sure, go ahead", "do you have any advice", "should I just quit?", "I could really use some advice",
      # Whisper drops a short word now and then: the question is still plain without its "do".
-     "What would you in my place?", "what would you have done in my shoes", "What would you, if you were me?"],
+     "What would you in my place?", "what would you have done in my shoes", "What would you, if you were me?",
+     "Do you reckon we should?", "should we just tell the kids now?", "would you say I should wait?"],
 )
 def test_partner_asks_for_advice(text):
     assert asks_for_advice(text)

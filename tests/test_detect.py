@@ -146,6 +146,16 @@ def test_an_offer_turned_down_does_not_count_as_permission():
     assert permitted(vent) == [False]
 
 
+def test_a_yes_in_the_listeners_own_voice_to_a_request_for_advice_is_advice():
+    asked = [T(P, 0, 3, "Do you reckon we should get a solicitor?"), T(L, 3.5, 6, "Yeah, I would. They know the rules.")]
+    assert permitted(asked) == [True]
+    agreed = [T(P, 0, 3, "It's been a horrible week."), T(L, 3.5, 6, "Yeah, I would be exhausted too.")]
+    assert permitted(agreed) == []
+    later = [T(P, 0, 3, "Should I ring her?"), T(L, 3.5, 5, "What would you say?"), T(P, 5.5, 8, "I don't know."),
+             T(L, 8.5, 10, "Yeah, I would.")]
+    assert permitted(later) == []  # a yes answers the request only straight after it
+
+
 def test_events_are_ordered_and_well_formed():
     turns = [T(P, 0, 10, "story"), T(L, 3, 3.3), T(L, 6, 9, "you need to relax"), T(P, 9.5, 12, "ok")]
     events = detect_events(turns, L, OPTIONS)
