@@ -39,6 +39,7 @@ bench: $(STAMP) system-deps
 	$(BIN)/python bench/run.py --set fresh2 --no-baseline --no-real --json bench/out/results-fresh2.json
 	$(BIN)/python bench/run.py --set fresh3 --no-baseline --no-real --json bench/out/results-fresh3.json
 	$(BIN)/python bench/run.py --set fresh4 --no-baseline --no-real --json bench/out/results-fresh4.json
+	$(BIN)/python bench/run.py --set fresh5 --no-baseline --no-real --json bench/out/results-fresh5.json
 	$(BIN)/python bench/run.py --set heldout --no-baseline --no-real --json bench/out/results-heldout.json
 
 clean:

@@ -260,6 +260,7 @@ OTHER_DIALOGUE_SETS = {
     "fresh2": ("dialogues_fresh2", "FRESH2_DIALOGUES", "the second fresh (development) dialogues"),
     "fresh3": ("dialogues_fresh3", "FRESH3_DIALOGUES", "the third fresh (development) dialogues"),
     "fresh4": ("dialogues_fresh4", "FRESH4_DIALOGUES", "the fourth fresh (development) dialogues"),
+    "fresh5": ("dialogues_fresh5", "FRESH5_DIALOGUES", "the fifth fresh (development) dialogues"),
 }
 DIALOGUE_SETS = ("bench", *OTHER_DIALOGUE_SETS)
 

@@ -46,7 +46,7 @@ IMPERATIVE_VERBS = (
     "ignore tell talk ask call go try take write get set be let give put stop quit leave block text email "
     "move sell dump walk see focus start find keep breathe apply report check skip sign send drop read eat "
     "drink wait change speak pack apologise apologize sleep switch delete unfollow say mute confront "
-    "ring phone message book look make think consider reach stand sit rest treat cut answer reply respond lend use stay "
+    "ring phone message book look make think consider reach stand sit rest treat cut answer reply respond lend use stay bring knock "
     "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive have do"
 ).split()
 # A bare name opening a clause ("Sarah said", "jess mentioned"): any word but these, nor a suggestion verb
@@ -96,7 +96,7 @@ ADVICE = _rx(
         (?:recommend|suggest|tell|talk|ask|call|ring|phone|contact|book|go|quit|leave|walk|move|get|take|start|stop|write|sell|report|look|try|speak|text|email|block|dump|ignore|pack|find|apply|say\ no|keep|wait|sleep|put|just)
     |\bi\ (?:really\ )?(?:suggest|recommend|advise)\b
     |\bwhy\ (?:dont|dont\ you|not|wouldnt\ you|cant\ you)\b
-    |\bhow\ about\ (?:you\b|\w+ing\b|trying|asking|talking|just)
+    |\bhow\ about\ (?:you\b|we\b|\w+ing\b|trying|asking|talking|just)
     |\bwhat\ about\ (?:you\ (?:just\ )?\w+|\w+ing\b)
     |\bwhat\ if\ you\b
     |\bhave\ you\ (?:\w+\ )?(?:tried|thought\ about|thought\ of|considered|looked\ into|checked|talked\ to\ (?:a|someone|your\ doctor))

@@ -22,10 +22,10 @@ BACKCHANNEL_TOKENS = {
     "way", "god", "my", "gosh", "alright", "all",
     # Response cries of sympathy, in their British, Australian and American forms ("Oh, mate.", "Oof.").
     "mate", "man", "oof", "ugh", "aw", "aww", "jeez", "geez", "blimey", "crikey", "yikes", "damn", "heck",
-    "good", "grief", "lord", "goodness", "bless", "ouch", "oops",
+    "good", "grief", "lord", "goodness", "bless", "ouch", "oops", "dear", "of", "course",
 }
 # Token sequences above that are words, not backchannels, when said alone.
-_NOT_ALONE = {"i", "my", "it", "got", "all", "no", "way", "um", "uh"}
+_NOT_ALONE = {"i", "my", "it", "got", "all", "no", "way", "um", "uh", "of"}
 # However Whisper spells a hum: "Mm -mm", "mmm", "hmm-mm", "mhm-hm".
 _HUM = re.compile(r"h*m[hm]*(?:-h*m[hm]*)*")  # not "um": a filler that opens speech
 # Short words that do start a cut-in when said alone inside the other's speech.
@@ -34,7 +34,7 @@ CUT_IN_WORDS = {"no", "but", "and", "so", "wait", "stop", "sorry", "what", "why"
 # edges move by 0.2 s from one packing to another (the bundled sample's "Oh, … know": 0.14 or 0.32 s),
 # so the pause must be clearly longer than that.
 LEAD_PAUSE_S = 0.4
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # digits too: "4." echoes a number, it is no murmur
 _SPELLED = re.compile(r"\b[a-z](?:\s*[.\-]+\s*[a-z]\b)+\.?")
 _SPACED_HYPHEN = re.compile(r"(?<=[a-z])\s+-(?=[a-z])")  # Whisper's "Uh -uh", "Mm -hmm"
 
@@ -57,7 +57,7 @@ def is_backchannel_text(text: str, max_words: int) -> bool:
         return True
     if tokens[0] in _MISHEARD_OH and 1 < len(tokens) <= max_words:
         tokens = ["oh", *tokens[1:]]  # "Well, no." → "oh no"; "well" alone or before words stays a word
-    if len(tokens) == 1 and len(tokens[0]) <= 2 and tokens[0] not in CUT_IN_WORDS:
+    if len(tokens) == 1 and len(tokens[0]) <= 2 and tokens[0].isalpha() and tokens[0] not in CUT_IN_WORDS:
         # One tiny word ("I", "a", "uh") for a short sound is how Whisper writes a murmur it misheard.
         return True
     if len(tokens) > max_words:

@@ -317,6 +317,9 @@ INDIRECT_ADVICE = case(
     ("Worth a try asking the caretaker.", ["advice"]),
     ("Don't stay up waiting for him.", ["advice"]),
     ("Stay with me, what happened next?", ["open_question"]),
+    ("Knock on his door tonight.", ["advice"]),
+    ("Bring it up at the next parents' evening.", ["advice"]),
+    ("How about we ring the surgery together?", ["advice"]),
 )
 
 FEELINGS_DIRECTIVES_AND_BLAME = case(

@@ -22,7 +22,7 @@ def kinds(events, kind):
 
 @pytest.mark.parametrize(
     "text", ["", "mm-hmm", "Mm-hmm.", "yeah", "Right.", "okay", "I see", "oh wow", "uh-huh", "M -H -M.", "M .A .D.", "I.", "a",
-             "Oh no.", "Well, no.", "Uh -uh,", "Mm -hmm.", "Oh, man.", "Oof.", "Aw, jeez.", "Good grief.", "Oh, bless.", "Ouch.", "Mm -mm,", "Hmm-mm."]
+             "Oh no.", "Well, no.", "Uh -uh,", "Mm -hmm.", "Oh, man.", "Oof.", "Aw, jeez.", "Good grief.", "Oh, bless.", "Ouch.", "Mm -mm,", "Hmm-mm.", "Oh dear,", "Of course."]
 )
 def test_backchannel_texts(text):
     assert is_backchannel_text(text, 3)
@@ -31,7 +31,9 @@ def test_backchannel_texts(text):
 @pytest.mark.parametrize("text", ["no wait", "but you should", "I think", "yeah but have you tried", "no", "so", "But", "and",
                                   "Well.", "well I think", "Well, you should", "Wait -what?", "man, you should quit",
                                   # "Oh, I know. My old boss was exactly like that": the start of a turn
-                                  "Oh, I know."])
+                                  "Oh, I know.",
+                                  # An echoed number ("Fourth?" heard as "4.") is a question, not a murmur.
+                                  "4.", "18 hundred."])
 def test_not_backchannel_texts(text):
     assert not is_backchannel_text(text, 3)
 
