@@ -32,15 +32,13 @@ test: $(STAMP) system-deps
 system-deps:
 	@sh scripts/system-deps.sh
 
+# The bench's conversations (timed against bare Whisper), then every other dialogue set, scores only.
 bench: $(STAMP) system-deps
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/run.py --repeat 3 --json bench/out/results.json
-	$(BIN)/python bench/run.py --set fresh --no-baseline --no-real --json bench/out/results-fresh.json
-	$(BIN)/python bench/run.py --set fresh2 --no-baseline --no-real --json bench/out/results-fresh2.json
-	$(BIN)/python bench/run.py --set fresh3 --no-baseline --no-real --json bench/out/results-fresh3.json
-	$(BIN)/python bench/run.py --set fresh4 --no-baseline --no-real --json bench/out/results-fresh4.json
-	$(BIN)/python bench/run.py --set fresh5 --no-baseline --no-real --json bench/out/results-fresh5.json
-	$(BIN)/python bench/run.py --set heldout --no-baseline --no-real --json bench/out/results-heldout.json
+	for set in $$($(BIN)/python -c 'from bench.conversations import OTHER_DIALOGUE_SETS as s; print(*s)'); do \
+		$(BIN)/python bench/run.py --set $$set --no-baseline --no-real --json bench/out/results-$$set.json || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) .coach-demo bench/out test-artifacts

@@ -252,8 +252,8 @@ def render(conv: Conversation, out_dir: Path) -> dict:
     return truth
 
 
-# Dialogue sets run instead of the bench's conversations: name -> (module in bench/, its tuple of dialogues).
-# name: (module, tuple in it, what the report calls it)
+# Dialogue sets run instead of the bench's conversations: name -> (module in bench/, its tuple of
+# dialogues, what the report calls the set).
 OTHER_DIALOGUE_SETS = {
     "heldout": ("dialogues_heldout", "HELDOUT_DIALOGUES", "the held-out dialogues"),  # written blind, never tuned on
     "fresh": ("dialogues_fresh", "FRESH_DIALOGUES", "the fresh (development) dialogues"),  # written after it

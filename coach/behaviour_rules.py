@@ -437,7 +437,8 @@ ENDORSES = _rx(
     (?:i\ (?:really\ |definitely\ |honestly\ |totally\ )?would|id\ (?:do\ it|go\ for\ it|say\ yes|say\ go\ for\ it)|go\ for\ it|do\ it)\b"""
 )
 # A bare "no" declines only as the answer to an offer ("can I share an idea?" "No."), and not one asked
-# the other way round ("do you mind if I…?" "No, go ahead.").
+# the other way round ("do you mind if I…?" "No, go ahead."). Its own short list of opening words, not
+# LEAD: LEAD strips the "no" itself.
 DECLINES_OFFER = _rx(
     r"""^(?:(?:honestly|well|um|oh|sorry|actually|hmm|i\ mean|to\ be\ honest|thanks|thank\ you|but)[\s,]+)*
     (?:no(?!\ way\b)|nah|nope|not\ really|not\ now|not\ yet|not\ today|maybe\ later|(?:id|i\ would)\ rather\ (?:not|you\ didnt|you\ did\ not))\b
