@@ -37,6 +37,22 @@ LEAD_PAUSE_S = 0.4
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # digits too: "4." echoes a number, it is no murmur
 _SPELLED = re.compile(r"\b[a-z](?:\s*[.\-]+\s*[a-z]\b)+\.?")
 _SPACED_HYPHEN = re.compile(r"(?<=[a-z])\s+-(?=[a-z])")  # Whisper's "Uh -uh", "Mm -hmm"
+# An echo question repeats a word the other person finished saying at most this long before it; a word
+# still being said when the echo starts (by more than Whisper's timing slack) is not what it echoes.
+ECHO_WINDOW_S = 4.0
+ECHO_OVERLAP_S = 0.1
+_NUMBERS = {w: str(n) for n, ws in enumerate((
+    (), ("one", "first"), ("two", "second"), ("three", "third"), ("four", "fourth"), ("five", "fifth"),
+    ("six", "sixth"), ("seven", "seventh"), ("eight", "eighth"), ("nine", "ninth"), ("ten", "tenth"),
+    ("eleven",), ("twelve",), ("thirteen",), ("fourteen",), ("fifteen",), ("sixteen",), ("seventeen",),
+    ("eighteen",), ("nineteen",), ("twenty",))) for w in ws}
+_FUNCTION_WORDS = {
+    "the", "and", "but", "for", "with", "that", "this", "then", "than", "there", "their", "they", "them", "what",
+    "when", "where", "who", "why", "how", "you", "your", "she", "her", "his", "him", "its", "our", "was", "were",
+    "are", "has", "have", "had", "not", "just", "like", "from", "about", "into", "out", "one", "all", "can",
+    "could", "would", "should", "will", "did", "does", "don't", "know", "think", "well", "said", "say",
+    "because", "some", "any", "very", "really", "too", "also", "even", "still", "now", "here", "get", "got",
+}
 
 
 def _tokens(text: str) -> list[str]:
@@ -143,14 +159,42 @@ def _split_leading_backchannel(turn: Turn, options: AnalysisOptions) -> list[Tur
     return [turn]
 
 
-def heard_text(turn: Turn, min_probability: float) -> str:
+def heard_text(turn: Turn, min_probability: float, echoes: frozenset[int] = frozenset()) -> str:
     """The words Whisper is reasonably sure of: a murmured "mm-hmm" often comes back as a guessed word
     ("Try.", "I.") with low probability, and must not turn a backchannel into an interruption.
-    (Keeping long words it is unsure of was tried, for echo questions like "Sixteen?" heard as
-    "sixteen," at 0.07: murmurs came back as "image him." and "blood." just as unsure.)"""
+    (Keeping every long word it is unsure of was tried, for echo questions like "Sixteen?" heard as
+    "sixteen," at 0.07: murmurs came back as "image him." and "blood." just as unsure.) The words at
+    ``echoes`` count however unsure: they repeat what the other person has just said."""
     if not turn.words:
         return turn.text
-    return " ".join(w.word for w in turn.words if w.probability >= min_probability)
+    return " ".join(w.word for i, w in enumerate(turn.words) if w.probability >= min_probability or i in echoes)
+
+
+def _echo_key(word: str) -> str:
+    """A word as an echo of it would match: lower case, numbers as digits ("Sixteen?" echoes "16."),
+    plurals as singulars; "" for words too common to echo anything."""
+    key = "".join(c for c in word.lower() if c.isalnum() or c == "'")
+    if key in _FUNCTION_WORDS or key in BACKCHANNEL_TOKENS or _HUM.fullmatch(key):
+        return ""
+    key = _NUMBERS.get(key, key)
+    if key.endswith("s") and len(key) > 3 and not key.endswith("ss"):
+        key = key[:-1]
+    return key if len(key) >= 3 or key.isdigit() else ""
+
+
+def _echoes(turn: Turn, other: str, timeline: _Timeline) -> frozenset[int]:
+    """Which of the turn's words repeat a word the other person finished saying in the seconds before:
+    an echo question ("…eighteen hundred pounds." "Eighteen hundred?") is a cut-in however quietly
+    Whisper heard it, and a murmur misheard as a word does not happen to repeat the partner. A word the
+    other was still saying at that moment is no echo (the same word leaking into the other's mic)."""
+    said = [(_echo_key(w.word), w.end) for t in timeline.by_speaker[other]
+            if t.end >= turn.start - ECHO_WINDOW_S and t.start <= turn.end for w in t.words]
+    found = set()
+    for i, w in enumerate(turn.words):
+        key = _echo_key(w.word)
+        if key and any(k == key and w.start - ECHO_WINDOW_S <= end <= w.start + ECHO_OVERLAP_S for k, end in said):
+            found.add(i)
+    return frozenset(found)
 
 
 def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: AnalysisOptions) -> bool:
@@ -159,7 +203,8 @@ def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: Analys
         return False
     max_words = options.backchannel_max_words
     if not (is_backchannel_text(turn.text, max_words)
-            or is_backchannel_text(heard_text(turn, options.min_word_probability), max_words)):
+            or is_backchannel_text(heard_text(turn, options.min_word_probability, _echoes(turn, other, timeline)),
+                                   max_words)):
         return False
     held = timeline.at(other, turn.start)
     if held is not None and held.end > turn.end:

@@ -57,6 +57,27 @@ def test_a_murmur_whisper_guessed_as_a_word_is_still_a_backchannel():
     assert kinds(detect_events([T(P, 0, 9, "and then he left"), spelled], L, OPTIONS), "backchannel")
 
 
+def test_an_echo_question_whisper_was_unsure_of_is_a_cut_in_not_a_murmur():
+    partner = Turn(P, 10, 16, "and now he wants sixteen grand for it.", (
+        Word(10, 10.3, "and"), Word(10.3, 10.6, "now"), Word(10.6, 10.8, "he"), Word(10.8, 11.2, "wants"),
+        Word(11.2, 11.8, "sixteen"), Word(11.8, 12.3, "grand"), Word(12.3, 12.5, "for"), Word(12.5, 12.8, "it."),
+        Word(13.2, 13.5, "I"), Word(13.5, 13.9, "mean,"), Word(13.9, 16, "honestly.")))
+
+    def floor(listener_word):
+        listener = Turn(L, listener_word.start, listener_word.end, listener_word.word, (listener_word,))
+        events = detect_events([partner, listener], L, OPTIONS)
+        return [e.type for e in events if e.speaker == L and e.type in ("backchannel", "interruption")]
+
+    # "Sixteen?" heard as "16," at 0.07, said after the partner's "sixteen": a cut-in.
+    assert floor(Word(12.9, 13.4, "16,", 0.07)) == ["interruption"]
+    # A murmur misheard as a word that repeats nothing, or as the word the partner was saying at that
+    # very moment (their voice leaking into the listener's mic), stays a murmur.
+    assert floor(Word(12.9, 13.4, "blood.", 0.07)) == ["backchannel"]
+    assert floor(Word(11.3, 11.7, "sixteen", 0.07)) == ["backchannel"]
+    # Common words are no echo: "Well," after the partner's "well" is as likely a murmur.
+    assert floor(Word(12.9, 13.2, "and", 0.07)) == ["backchannel"]
+
+
 def test_backchannel_in_a_pause_of_the_partners_story():
     turns = [T(P, 0, 5, "and then"), T(L, 5.3, 5.7, "yeah"), T(P, 6.0, 9, "she left")]
     assert len(kinds(detect_events(turns, L, OPTIONS), "backchannel")) == 1
