@@ -95,6 +95,7 @@ ADVICE = _rx(
     |\b(?:i\ would|id)\ (?:just\ |probably\ |honestly\ |definitely\ |literally\ |seriously\ |totally\ )*
         (?:recommend|suggest|tell|talk|ask|call|ring|phone|contact|book|go|quit|leave|walk|move|get|take|start|stop|write|sell|report|look|try|speak|text|email|block|dump|ignore|pack|find|apply|say\ no|keep|wait|sleep|put|just)
     |\bi\ (?:really\ )?(?:suggest|recommend|advise)\b
+    |^(?:(?:honestly|so|well|yeah|look|and|i\ mean)\ )*i\ just\ (?:tell|ring|call|phone|ask|text|email|send|write|book|take|get|put|leave|say|go)\b(?=.*\byour\b)
     |\bwhy\ (?:dont|dont\ you|not|wouldnt\ you|cant\ you)\b
     |\bhow\ about\ (?:you\b|we\b|\w+ing\b|trying|asking|talking|just)
     |\bwhat\ about\ (?:you\ (?:just\ )?\w+|\w+ing\b)

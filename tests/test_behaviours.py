@@ -432,6 +432,16 @@ def test_what_you_could_do_for_someone_is_no_suggestion():
     assert "advice" not in rule_labels("that's all you could with what you knew")
 
 
+def test_whisper_dropping_the_d_of_id_leaves_a_suggestion():
+    # tiny.en hears "I'd just ring your landlord" as "I just ring your landlord": with the partner's
+    # "your" in it, it is still what the listener would do in their place.
+    for text in ("I just ring your landlord first thing.", "honestly i just email your tutor and ask for more time"):
+        assert "advice" in rule_labels(text)
+    # The listener's own habits stay theirs.
+    for text in ("I just ring my sister when I'm like that.", "I just leave it these days, honestly."):
+        assert "advice" not in rule_labels(text)
+
+
 # A reflection's words inside a question or inside the advice's own content are the question's or the
 # advice's, not a reflection.
 CUES_INSIDE_QUESTIONS_AND_ADVICE = case(
