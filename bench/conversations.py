@@ -261,6 +261,7 @@ OTHER_DIALOGUE_SETS = {
     "fresh3": ("dialogues_fresh3", "FRESH3_DIALOGUES", "the third fresh (development) dialogues"),
     "fresh4": ("dialogues_fresh4", "FRESH4_DIALOGUES", "the fourth fresh (development) dialogues"),
     "fresh5": ("dialogues_fresh5", "FRESH5_DIALOGUES", "the fifth fresh (development) dialogues"),
+    "fresh6": ("dialogues_fresh6", "FRESH6_DIALOGUES", "the sixth fresh (development) dialogues"),
 }
 DIALOGUE_SETS = ("bench", *OTHER_DIALOGUE_SETS)
 
