@@ -22,7 +22,8 @@ def kinds(events, kind):
 
 @pytest.mark.parametrize(
     "text", ["", "mm-hmm", "Mm-hmm.", "yeah", "Right.", "okay", "I see", "oh wow", "uh-huh", "M -H -M.", "M .A .D.", "I.", "a",
-             "Oh no.", "Well, no.", "Uh -uh,", "Mm -hmm.", "Oh, man.", "Oof.", "Aw, jeez.", "Good grief.", "Oh, bless.", "Ouch.", "Mm -mm,", "Hmm-mm.", "Oh dear,", "Of course."]
+             "Oh no.", "Well, no.", "Uh -uh,", "Mm -hmm.", "Oh, man.", "Oof.", "Aw, jeez.", "Good grief.", "Oh, bless.", "Ouch.", "Mm -mm,", "Hmm-mm.", "Oh dear,", "Of course.",
+             "Whoa.", "Oh, nice."]
 )
 def test_backchannel_texts(text):
     assert is_backchannel_text(text, 3)
@@ -76,6 +77,23 @@ def test_an_echo_question_whisper_was_unsure_of_is_a_cut_in_not_a_murmur():
     assert floor(Word(11.3, 11.7, "sixteen", 0.07)) == ["backchannel"]
     # Common words are no echo: "Well," after the partner's "well" is as likely a murmur.
     assert floor(Word(12.9, 13.2, "and", 0.07)) == ["backchannel"]
+
+
+def test_glue_words_whisper_made_of_a_murmur_under_the_partner_are_a_backchannel():
+    partner = T(P, 20, 30, "so we sat down with the whole team and went through every single line of it")
+
+    def floor(text, start=24.0, end=24.6):
+        events = detect_events([partner, T(L, start, end, text)], L, OPTIONS)
+        return [e.type for e in events if e.speaker == L and e.type in ("backchannel", "interruption")]
+
+    # "Mm." comes back as "And then", "Yeah." as "You": the partner carried on, nothing was taken.
+    assert floor("And then") == ["backchannel"]
+    assert floor("You.") == ["backchannel"]
+    # Asked, they are a prompt to go on; with a word of their own, a cut-in.
+    assert floor("And then?") == ["interruption"]
+    assert floor("You too.") == ["interruption"]
+    # The same glue words going on after the partner stopped took the floor.
+    assert floor("and then you", start=29.5, end=30.8) == ["interruption"]
 
 
 def test_backchannel_in_a_pause_of_the_partners_story():
