@@ -40,7 +40,7 @@ FILLER_I_MEAN = re.compile(r"(?:^|(?<=[,.!?]))\s*i mean\b,?")
 REPEAT = re.compile(r"\b(\w+(?:\s+\w+){0,3})[\s,]+\1\b")
 
 # --- quoted or reported speech: the partner telling what someone else said -------------------
-_PERSON = r"(?:mom|mum|dad|mother|father|boss|manager|therapist|doctor|friend|sister|brother|teacher|coach|wife|husband|partner|boyfriend|girlfriend|ex|aunt|uncle|cousin|grandma|grandpa|roommate|colleague|coworker|neighbour|neighbor|counsellor|counselor|parents|family|friends|lawyer|solicitor|gp|nurse|mate|mates|flatmate|landlord)"
+_PERSON = r"(?:mom|mum|dad|mother|father|boss|manager|therapist|doctor|friend|sister|brother|teacher|coach|wife|husband|partner|boyfriend|girlfriend|ex|aunt|auntie|uncle|cousin|grandma|grandpa|gran|granny|nan|nana|nanna|grandad|granddad|grandmother|grandfather|son|daughter|roommate|colleague|coworker|neighbour|neighbor|counsellor|counselor|parents|family|friends|lawyer|solicitor|gp|nurse|mate|mates|flatmate|landlord)"
 # Verbs that, opening a clause, make an imperative suggestion.
 IMPERATIVE_VERBS = (
     "ignore tell talk ask call go try take write get set be let give put stop quit leave block text email "
@@ -57,7 +57,7 @@ QUOTE_FRAME = _rx(
     rf"""(?<!\bwhat\ )(?<!\bhow\ )\b{_REPORTER}\s+(?:just\ |always\ |kept\ |keeps\ |keep\ |even\ )?
     (?:said|says|told\ (?:me|him|her|them|us|you)|tells\ (?:me|him|her|them|us|you)|telling\ (?:me|you)|mentioned|thinks|(?:was|were|has\ been|keeps)\ saying|asked(?:\ me|\ him|\ her|\ them)?|
        asks|was\ like|were\ like|is\ like|goes(?!\ (?:through|to|away|on|by|back|out|home|in|up|down|off|with|for|around|over|the\ same|like\ that))|went\ like|suggested|suggests|saying|telling\ me|asking|texted(?:\ me)?|
-       wrote|reckons)\b(?:(?<=like)(?!\ (?:that|this|him|her|me|mine|them)\b(?!\ (?:is|was|s)\b))(?!\s*$)|(?<!like))"""
+       wrote|reckons|used\ to\ (?:say|tell\ me))\b(?:(?<=like)(?!\ (?:that|this|him|her|me|mine|them)\b(?!\ (?:is|was|s)\b))(?!\s*$)|(?<!like))"""
 )
 # "hes like, why don't you…": the contraction hides the reporter from QUOTE_FRAME.
 QUOTE_FRAME_LIKE = _rx(r"\b(?:hes|shes|theyre|im|everyones)\ (?:just\ |always\ |all\ )?like\b(?!\ (?:that|this|it|him|her|me|you|mine)\b(?:\ too|\ as\ well|\s*$|,))")
@@ -94,9 +94,14 @@ ADVICE = _rx(
     |\bwhat\ i\ would\ do|\bwhat\ id\ do
     |\b(?:i\ would|id)\ (?:just\ |probably\ |honestly\ |definitely\ |literally\ |seriously\ |totally\ )*
         (?:recommend|suggest|tell|talk|ask|call|ring|phone|contact|book|go|quit|leave|walk|move|get|take|start|stop|write|sell|report|look|try|speak|text|email|block|dump|ignore|pack|find|apply|say\ no|keep|wait|sleep|put|just)
-    |\bi\ (?:really\ )?(?:suggest|recommend|advise)\b
+    |\bi\ (?:really\ )?(?:suggest|recommend|advise)\b|\b(?:id|i\ would)\ (?:really\ )?encourage\ you\ to\b
+    |\b(?:id|i\ would)\ be\ (?:straight\ |right\ )?on\ the\ phone\ to\b
+    |\b(?:id|i\ would)\ (?:just\ |probably\ |honestly\ |definitely\ )?have\ (?:a|another)\ (?:\w+\ )?(?:chat|word|talk|conversation)\ with\b
+    |\bhave\ you\ (?:\w+\ )?(?:asked|applied)\ for\b
+    |(?<!\bthat)(?<!\bit)(?<!\bthis)(?<!\bwhich)s\ not\ a\ bad\ idea\b|\bit\ (?:wouldnt|would\ not|might\ not|may\ not)\ be\ a\ bad\ idea\b
+    |(?:^|(?<=,\ )|(?<=\band\ )|(?<=\bso\ )|(?<=\bthen\ )|(?<=\bbut\ )|(?<=\bmaybe\ )|(?<=\bperhaps\ ))you\ can\ (?:always\ |just\ |also\ )?(?:ask(?!\ me\b)|sit\ (?:down\ )?with|look\ (?:into|for)|check|tell\ (?:him|her|them|your|the|a|someone)|call(?!\ me\b)|ring(?!\ me\b)|phone(?!\ me\b)|try|email|text(?!\ me\b)|book|bring|go\ (?:to|and\ see)|get\ (?:a|some|help|someone)|talk\ to(?!\ me\b)|speak\ to(?!\ me\b)|write\ to)\b
     |^(?:(?:honestly|so|well|yeah|look|and|i\ mean)\ )*i\ just\ (?:tell|ring|call|phone|ask|text|email|send|write|book|take|get|put|leave|say|go)\b(?=.*\byour\b)
-    |\bwhy\ (?:dont|dont\ you|not|wouldnt\ you|cant\ you)\b
+    |\bwhy\ (?:dont(?!\ i\b)|not|wouldnt\ you|cant\ you)\b
     |\bhow\ about\ (?:you\b|we\b|\w+ing\b|trying|asking|talking|just)
     |\bwhat\ about\ (?:you\ (?:just\ )?\w+|\w+ing\b)
     |\bwhat\ if\ you\b
@@ -104,7 +109,7 @@ ADVICE = _rx(
     |\bhave\ you\ (?:\w+\ )?(?:called|rung|phoned|contacted|emailed|seen|asked|told|gone\ to|been\ to|talked\ to|spoken\ to)\ (?:a|an|the|your)\ (?:\w+\ )?{_HELP}\b
     |\bdid\ you\ (?:\w+\ )?(?:try|think\ about|consider)\b
     |\b(?:could|can)\ you\ not\ just\ \w+
-    |\bcould\ you\ (?:maybe\ |just\ |not\ )?(?:ask|talk|tell(?!\ me)|try|call|get|take|switch|move|email|text|speak|say(?!\ more)|go\ to|see\ (?:a|someone))\b
+    |\bcould\ you\ (?:maybe\ |just\ |not\ )?(?:ask|talk|tell(?!\ me)|try|call|ring|phone|get|take|switch|move|email|text|book|speak|say(?!\ more)|go\ to|see\ (?:a|someone))\b
     |\bcan\ you\ (?:maybe|just|not)\ \w+
     |\b(?:cant|couldnt)\ you\ (?:just\ )?\w+
     |\bwould\ you\ (?:ever\ )?consider\b
@@ -119,7 +124,7 @@ ADVICE = _rx(
     |\bmy\ advice\b|\bthe\ (?:trick|key|secret|answer)\ (?:is|would\ be)\ (?:just\ |honestly\ |really\ )?(?:to\b|\w+ing\b)
     |^(?:(?:its|it\ might\ be|might\ be|probably)\ )?worth\ a\ (?:shot|go|try)\b
     |\ba\ good\ (?:first\ )?step\ (?:would|is|might)\b
-    |\bone\ thing\ (?:that\ )?(?:works|helps|you\ could)\b
+    |\bone\ thing\ (?:that\ )?(?:(?:can|could|might|may|really|often)\ )?(?:works?|helps?|worked|helped|you\ could)\b
     |\bmake\ sure\ (?:you|to)\b
     |\bmaybe\ (?:just\ )?(?:try|you\ should|you\ could|talk|ask|tell|go|get|take|call|see|look)\b
     |\bso\ you\ should\ (?:do|too)\b
@@ -141,18 +146,18 @@ ADVICE_INDIRECT = _rx(
 # "you should have" is hindsight (judgment), "you should(n't) feel" is about feelings (judgment).
 ADVICE_NOT = _rx(
     r"""\byou\ should\ (?:see|hear)\ (?:what|how|my|mine|the\ state)\b
-    |\byou\ (?:really\ |just\ |honestly\ )?(?:should|need\ to|have\ to|ought\ to)\ (?:not\ )?(?:feel|be\ (?:upset|sad|so|that|(?:more\ )?grateful)|stop\ feeling|get\ over)
+    |\byou\ (?:really\ |just\ |honestly\ )?(?:should|need\ to|have\ to|ought\ to)\ (?:not\ )?(?:feel|be\ (?:upset|sad|so|that|(?:more\ )?grateful|(?:really\ |very\ |incredibly\ )?proud)|stop\ feeling|get\ over)
     |\byou\ (?:really\ |just\ |honestly\ )?need\ to\ (?:relax|calm|chill|stop\ (?:feeling|being|worrying|overthinking)|toughen|man\ up|grow\ up|harden|get\ a\ grip|get\ over)"""
 )
 
 IMPERATIVE = _rx(
-    r"""^(?:(?:just|maybe|honestly|seriously|then|please|simply|definitely|really|now|first|so)\s+)*
+    r"""^(?:(?:just|maybe|honestly|seriously|then|please|simply|definitely|really|now|first|so|next\ time|from\ now\ on)\s+)*
     (?:dont\ |do\ not\ |never\ )?(?:just\ )?(?P<verb>""" + "|".join(IMPERATIVE_VERBS) + r""")\b(?P<rest>.*)$"""
 )
 # Imperatives that are not suggestions: invitations to keep talking, turn management, minimising.
 IMPERATIVE_NOT = _rx(
     r"""^(?:just\ |so\ |please\ )*(?:
-      tell\ me|say\ more|go\ on|go\ ahead|keep\ going|take\ your\ time|hang\ on|hold\ on|let\ me|lets|let\ us|
+      tell\ me|say\ more|say\ (?:so|the\ word)?$|go\ on|go\ ahead|keep\ going|take\ your\ time|hang\ on|hold\ on|let\ me|lets|let\ us|
       walk\ me|talk\ me|help\ me|tell\ me\ about\ it|look\ on\ the\ bright|get\ over|dont\ worry|dont\ (?:get\ (?:so\ )?(?:upset|worked\ up|stressed|angry)|stress|panic|cry)|pull\ yourself|dont\ be\ (?:so|such|silly|like)|
       be\ so\ |stop\ (?:being|feeling|worrying|stressing|crying|overthinking|whining|complaining)|give\ me|
       think\ about\ it|see\ (?:you|what|if)|make\ (?:sense|me)|go\ figure|dont\ get\ me|be\ right|
@@ -166,27 +171,28 @@ PERMISSION = _rx(
     rf"""
     \b(?:can|could|may)\ i\ (?:just\ )?(?:share|give|offer|suggest|make\ a\ suggestion|throw|add|say\ something|tell\ you\ what|tell\ you\ (?:my|something|about\ what|how\ (?:i|my|we))|
         put|pitch|float|mention|be\ honest|give\ you|ask\ if\ you|say\ what\ (?:else\ )?(?:i\ (?:think|reckon|do|would)|im\ thinking|id)\b)
-    |\bmind\ if\ i\b|\b(?:would\ you\ like|do\ you\ want|you\ want)\ to\ hear\ (?:them|it|one|some|a\ few|more)\b|\bhappy\ to\ (?:share|give|offer|suggest)\b|\bif\ (?:thats|its|that\ would\ be|it\ would\ be)\ (?:useful|helpful)\b|\bif\ you\ (?:just\ )?(?:want|need)\ to\ vent\b|\bshould\ i\ (?:tell|share|give)\ you\b|\bor\ (?:should\ i\ )?just\ listen\b
+    |\bmind\ if\ i\b|\b(?:would\ you\ like|do\ you\ want|you\ want)\ to\ hear\ (?:them|it|one|some|a\ few|more)\b|\bhappy\ to\ (?:share|give|offer|suggest)\b|\bif\ (?:thats|its|that\ would\ be|it\ would\ be)\ (?:useful|helpful)\b|\bif\ you\ (?:just\ )?(?:want|need)\ to\ vent\b|\b(?:should|shall)\ i\ (?:tell|share|give)\ you\b|\bor\ (?:should\ i\ )?just\ listen\b
     |\b(?:would|are)\ you\ (?:be\ )?interested\ in\ (?:hearing|some|any|my|a|an)\b
     |\bwould\ (?:it|that)\ (?:help|be\ (?:ok|okay|alright|all\ right|helpful|useful|cool|fine))\ if\ i\b
     |\b(?:would\ you\ like|do\ you\ want|would\ it\ help)\ (?:to\ |me\ to\ help\ you\ |us\ to\ )?(?:think|work|figure|plan|brainstorm|come\ up)\ (?:through\ |out\ |with\ )?(?:how|what|some|a\ few|any|options|ways|a\ plan|next\ steps)\b
     |\bwould\ (?:it|that)\ (?:help|be\ (?:helpful|useful))\ (?:you\ )?to\ hear\b|\bit\ help\ if\ i\ (?:suggest|share|offer|gave|told\ you\ what)\w*
     |\bis\ it\ (?:ok|okay|alright|all\ right|cool|fine)\ if\ i\b
-    |\b(?:do\ )?you\ (?:even\ )?(?:want|need|wanna)\ (?:to\ hear\ |to\ know\ |me\ to\ (?:tell|share|give|suggest|help)\ |(?!something\b))(?:my\ |some\ |any\ )?{_OFFER}
+    |\b(?:do\ )?you\ want\ me\ to\ (?:just\ )?listen\b|\bare\ you\ after\ (?:some\ |any\ |my\ )?{_OFFER}
+    |\b(?:do\ )?you\ (?:even\ |actually\ |really\ )?(?:want|need|wanna)\ (?:to\ hear\ |to\ know\ |me\ to\ (?:tell|share|give|suggest|help)\ |(?!something\b))(?:my\ |some\ |any\ )?{_OFFER}
     |^(?:(?:so|okay|ok)\ )?want\ (?:a\ |an\ |some\ |my\ |to\ hear\ )?{_OFFER}
     |\bwould\ you\ (?:like|want|be\ open\ to)\ (?:to\ hear\ )?(?:my\ |some\ |any\ |an?\ )?{_OFFER}
     |\b(?:are|would)\ you\ (?:be\ )?(?:open|looking)\ (?:to|for)\ (?:some\ |any\ |an?\ )?{_OFFER}
     |\bor\ (?:do\ you\ )?(?:just\ )?(?:want|need)\ (?:me\ )?to\ (?:listen|vent)
     |\bor\ (?:just\ )?(?:someone\ to\ listen|to\ vent|vent)
-    |\b(?:if|when)\ (?:you|youd|you\ would|youre|you\ are)\ (?:really\ )?(?:want|like|wanna|interested|open)\b(?=.*\b(?:idea|ideas|thought|thoughts|advice|suggestion|suggestions|worked|tell\ you|hear\ it)\b)
-    |\b(?:idea|ideas|thought|thoughts|advice|suggestions?|worked\ for\ me)\b.*\b(?:if|unless|only\ if)\ (?:you|youre|youd|you\ are)\ (?:really\ )?(?:want|like|interested|open)
+    |\b(?:if|when)\ (?:you|youd|you\ would|youre|you\ are)\ (?:really\ |ever\ )?(?:want|like|wanna|interested|open|up\ for)\b(?=.*\b(?:idea|ideas|thought|thoughts|advice|suggestion|suggestions|worked|tell\ you|hear\ it|hearing\ it|two\ cents|opinion)\b)
+    |\b(?:idea|ideas|thought|thoughts|advice|suggestions?|worked\ for\ me)\b.*\b(?:if|unless|only\ if)\ (?:you|youre|youd|you\ are)\ (?:really\ |ever\ )?(?:want|like|interested|open|up\ for)
     |\blet\ me\ know\ if\ you\ (?:want|would\ like|need)\ (?:any\ |some\ )?(?:ideas|advice|suggestions|help|thoughts)
     |\bunless\ you\ want\ (?:it|them|some|advice)
     """
 )
 
 # "Do it." / "just do that, then": urging a course of action, not the start of a question.
-DO_IT = r"(?:do\ (?:it|that|this)(?:\ for\ (?:yourself|you|her|him|them))?(?:\ (?:now|today|tonight|anyway|already|then))?$)"
+DO_IT = r"(?:do\ (?:it|that|this|the\ same)(?:\ for\ (?:yourself|you|her|him|them))?(?:\ (?:now|today|tonight|anyway|already|then))?$)"
 
 # --- questions ---------------------------------------------------------------------------------
 # A trailing tag ("right?", "no?") does not turn a statement into a question.
@@ -220,7 +226,7 @@ WH_NOT_QUESTION = _rx(
     |(?:what|how)\ can\ you\ do\b(?!\ to|\ about)
     )"""
 )
-WH_MID_QUESTION = _rx(rf"(?<!\bknow\ )(?<!\bwonder\ )(?<!\bsee\ )(?<!\bis\ )(?<!\bme\ )(?<!\bdont\ )\b{WH}\s+{AUX}\s+(?:you|he|she|they|it|that|we)\b")
+WH_MID_QUESTION = _rx(rf"(?<!\bknow\ )(?<!\bwonder\ )(?<!\bsee\ )(?<!\bis\ )(?<!\bme\ )(?<!\bdont\ )\b(?!why\ (?:dont|cant|wouldnt|couldnt)\b){WH}\s+{AUX}\s+(?:you|he|she|they|it|that|we)\b")
 OPEN_INVITE = _rx(
     r"""(?:^|\b(?:can|could|would|will)\ you\ )(?:please\ )?(?:tell\ me\ (?:(?:a\ (?:bit|little)\ )?more|about(?!\ it\b)|what|how|why|everything|whats|hows)|say\ (?:a\ (?:bit|little)\ )?more|
     talk\ (?:to\ me\ )?(?:more\ )?about|describe|explain)
@@ -272,7 +278,8 @@ _HARD = (
 )
 VALIDATION = _rx(
     rf"""
-    \b(?:thats|that\ is|that\ was|that\ sounds|that\ seems|that\ feels|that\ must|that\ would|thats\ been|this\ is|this\ sounds|this\ must)\ (?:(?:all|really|so|just|genuinely|pretty|incredibly|super|honestly|completely|totally|such|a|an|like|thats|truly|seriously|actually|absolutely|definitely|kind\ of|very|is|be|have|been|situation|thing|to\ go\ through)\ ){{0,6}}{_HARD}\b
+    \byou\ (?:should|can|ought\ to)\ (?:really\ |honestly\ )?be\ (?:really\ |so\ |very\ |incredibly\ )?proud\b
+    |\b(?:thats|that\ is|that\ was|that\ sounds|that\ seems|that\ feels|that\ must|that\ would|thats\ been|this\ is|this\ sounds|this\ must)\ (?:(?:all|really|so|just|genuinely|pretty|incredibly|super|honestly|completely|totally|such|a|an|like|thats|truly|seriously|actually|absolutely|definitely|kind\ of|very|is|be|have|been|situation|thing|to\ go\ through)\ ){{0,6}}{_HARD}\b
     |\b(?:it|that)\ (?:must|sounds|seems)\ (?:(?:really|so|just|pretty|incredibly|honestly|have|been|be)\ ){{0,3}}{_HARD}\b
     |^(?:it\ )?sounds\ (?:(?:really|so|pretty|just)\ )?{_HARD}\b
     |\bthat\ (?:must\ have\ |must\ |would\ have\ )?(?:hurt|stung|sucked|sucks|stinks)\b|^sucks\b

