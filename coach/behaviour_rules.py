@@ -93,7 +93,7 @@ ADVICE = _rx(
     |\b(?:id|i\ would)\b.*\bin\ your\ (?:shoes|position|place)
     |\bwhat\ i\ would\ do|\bwhat\ id\ do
     |\b(?:i\ would|id)\ (?:just\ |probably\ |honestly\ |definitely\ |literally\ |seriously\ |totally\ )*
-        (?:recommend|suggest|tell|talk|ask|call|ring|phone|contact|book|go|quit|leave|walk|move|get|take|start|stop|write|sell|report|look|try|speak|text|email|block|dump|ignore|pack|find|apply|say\ no|keep|wait|sleep|put|just)
+        (?:recommend|suggest|tell|talk|ask|call|ring|phone|contact|book|go|quit|leave|walk|move|get|take|start|stop|write|sell|report|look|try|dry|speak|text|email|block|dump|ignore|pack|find|apply|say\ no|keep|wait|sleep|put|just)
     |\bi\ (?:really\ )?(?:suggest|recommend|advise)\b|\b(?:id|i\ would)\ (?:really\ )?encourage\ you\ to\b
     |\b(?:id|i\ would)\ be\ (?:straight\ |right\ )?on\ the\ phone\ to\b
     |\b(?:id|i\ would)\ (?:just\ |probably\ |honestly\ |definitely\ )?have\ (?:a|another)\ (?:\w+\ )?(?:chat|word|talk|conversation)\ with\b
@@ -135,13 +135,15 @@ ADVICE = _rx(
 # Indirect suggestions: wondering aloud, other people's success, resources on offer.
 ADVICE_INDIRECT = _rx(
     r"""\bi\ (?:just\ |do\ |sometimes\ )?wonder\ (?:if|whether)\b.*\b(?:worth\ (?:\w+ing|a\ (?:try|go|shot))|help|helps|helpful|good\ for\ you|do\ you\ good|easier|better\ for\ you|you\ could|you\ might)\b
-    |(?<!you\ )(?<!did\ you\ )\b(?:found|finds|find)\ (?:that\ )?(?:\w+\ ){0,3}(?:really\ |so\ |massively\ )?(?:helped|helps|works|worked)\b
+    |(?<!you\ )(?<!did\ you\ )\b(?:found|finds|find)\ (?:that\ )?(?:(?!(?:anyone|anybody|someone|somebody|anything|something|nothing|nobody|no|to|who|the\ time|a\ way)\b)\w+\ ){0,6}(?:really\ |so\ |massively\ )?(?:helped|helps|help|works|worked)\b
     |\b(?:maybe|perhaps)\b.*(?<!nobody\ )(?<!no\ one\ )(?<!nothing\ )\b(?:could|might|may|would|can)\ (?:really\ |also\ |probably\ )?help\ you\b
     |\bsw(?:ears|ear|ore)\ by\b|\b(?:turned\ (?:things|it\ all|everything)\ around|work(?:s|ed)\ wonders|d(?:id|oes)\ wonders)\b |\b(?:helps|helped)\ (?:a\ lot\ of\ |lots\ of\ |loads\ of\ |some\ |many\ )?people\b
     |\b(?:ive|i\ have|i)\ (?:heard|read)\ (?:that\ )?(?:\w+\ ){1,4}(?:can|could|might|really)\ (?:be\ )?(?:good|great|helpful|help|work) |\b(?:would|might|could|will)\ do\ you\ (?:both\ |a\ lot\ of\ |some\ |the\ world\ of\ )?good\b
     |\b(?:might|would|could)\ be\ (?:easier|better|kinder|simpler|smarter|less\ stressful)\ (?:than|to|if\ you)\b |^(?:it\ )?(?:might|could|would)\ be\ worth\b|\bworth\ (?:just\ |maybe\ |really\ )\w+ing\b
     |\b(?:one|another|other)\ (?:\w+\ )?option\ (?:could|might|would)\ be\b |\b(?:thing|what)\ (?:that\ )?(?:really\ )?(?:helped|worked\ for)\ me\ (?:was|is)\b
-    |\bthere(?:s|\ is|\ are)\ (?:a|an|this|some)\ (?:\w+\ ){0,2}(?:support\ group|helpline|hotline|charity|counselling\ service)s?\b"""
+    |\bthere(?:s|\ is|\ are)\ (?:a|an|this|some)\ (?:\w+\ ){0,2}(?:support\ group|helpline|hotline|charity|counselling\ service)s?\b
+    |\b(?:a\ lot\ of|lots\ of|loads\ of|plenty\ of|many|most|some)\ (?:\w+\ )?\w+s\ (?:say|said|find|found|reckon)\ (?:that\ )?\w+ing\b.*\b(?:helps?|helped|works|worked|made\ (?:them|it|things|everything)|makes\ (?:them|it|things|everything))\b
+    |\b(?:a\ lot\ of|lots\ of|loads\ of|plenty\ of|many|most|some)\ (?:\w+\ )?\w+s\ go\ (?:to|and\ see)\ (?:their|a|an|the)\ (?:\w+\ )?""" + _HELP + r"""\b"""
 )
 # "you should have" is hindsight (judgment), "you should(n't) feel" is about feelings (judgment).
 ADVICE_NOT = _rx(
@@ -201,7 +203,7 @@ TAG = re.compile(
     r"\s+(?:right|dont you think|or not))\s*\??\s*$"
 )
 # "Do it." urges; it does not ask.
-CLOSED_START = _rx(rf"^(?!have\ (?:a|an)\ )(?!{DO_IT})(?:{AUX})\s+(?:not\s+)?{SUBJ}\b")
+CLOSED_START = _rx(rf"^(?!(?:have|do)\ (?:a|an)\ (?!lot\b|few\b|couple\b|bit\b))(?!{DO_IT})(?:{AUX})\s+(?:not\s+)?{SUBJ}\b")
 CLOSED_MID = _rx(
     r"""\b(?<!would\ )(?<!might\ )(?<!could\ )(?<!will\ )(?<!\bso\ )(?<!\bneither\ )(?<!\bnor\ )(?<!\bi\ )(?<!\bit\ )(?<!\bhe\ )(?<!\bshe\ )(?<!\bthey\ )(?<!\bwe\ )(?<!\byou\ )(?:
         (?:did|do|have|can|could|will|would)\ you\b|(?:did|does|has)\ (?:he|she|they|it)\b(?!\ not\b)

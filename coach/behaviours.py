@@ -184,8 +184,8 @@ def _is_imperative(clause: str) -> bool:
     verb, rest = m.group("verb"), m.group("rest")
     if verb == "be":  # "be honest with him", not "be right back"
         return bool(_BE_OK.match(rest))
-    if verb == "do":  # "just do it", not "do you think so"
-        return bool(re.match(R.DO_IT, f"do{rest}"))
+    if verb == "do":  # "just do it", "do a budget together", not "do you think so" or "do a lot of people…"
+        return bool(re.match(R.DO_IT, f"do{rest}") or re.match(r"^\s*(?:a|an)\s+(?!lot\b|few\b|couple\b|bit\b)\w+", rest))
     if verb == "have":  # "have a word with him", not "have you eaten"
         return bool(re.match(
             r"^\s*(?:a|an)\s+(?:\w+\s+)?(?:word|chat|think|go|rest|break|talk|lie|look\b(?!\s+at\s+(?:this|that|these|those|my|me|it)\b))\b",

@@ -592,3 +592,23 @@ FROM_HELDOUT6 = case(
 @pytest.mark.parametrize("text, expected", FROM_HELDOUT6)
 def test_general_patterns_from_heldout6(text, expected):
     assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
+
+
+# From the blind fresh7 dialogues' misses (worded afresh): what other people do, and Whisper's words.
+FROM_FRESH7 = case(
+    ("Most parents I know find a little chart on the fridge helps.", ["advice"]),
+    ("Loads of couples say budgeting together made things easier.", ["advice"]),
+    ("A lot of new mums go to their GP about it.", ["advice"]),
+    ("Do a quick list of what you spend.", ["advice"]),
+    # tiny.en hears "I'd try" as "I'd dry".
+    ("I'd dry a week of respite first.", ["advice"]),
+    ("A lot of people say it gets easier.", []),
+    ("Some people find being alone really hard.", []),
+    ("I just can't find anyone to help.", []),
+    ("Do a lot of people know?", ["closed_question"]),
+)
+
+
+@pytest.mark.parametrize("text, expected", FROM_FRESH7)
+def test_general_patterns_from_fresh7(text, expected):
+    assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
