@@ -22,7 +22,7 @@ BACKCHANNEL_TOKENS = {
     "way", "god", "my", "gosh", "alright", "all",
     # Response cries of sympathy, in their British, Australian and American forms ("Oh, mate.", "Oof.").
     "mate", "man", "oof", "ugh", "aw", "aww", "jeez", "geez", "blimey", "crikey", "yikes", "damn", "heck",
-    "good", "grief", "lord", "goodness", "bless", "ouch", "oops", "dear", "of", "course", "whoa", "nice",
+    "good", "grief", "lord", "goodness", "bless", "ouch", "oops", "dear", "of", "course", "whoa", "nice", "amen",
 }
 # Token sequences above that are words, not backchannels, when said alone.
 _NOT_ALONE = {"i", "my", "it", "got", "all", "no", "way", "um", "uh", "of"}
@@ -32,7 +32,7 @@ _HUM = re.compile(r"h*m[hm]*(?:-h*m[hm]*)*")  # not "um": a filler that opens sp
 # glue words only. Said under the other's speech while they carry on, without a question in them, they
 # took no floor. ("you" is Whisper's best-known guess for a sound that is no speech at all.)
 _GLUE = {"and", "then", "you", "they", "he", "she", "it", "the", "a", "an", "i", "me", "him", "her", "them",
-         "we", "us", "to", "in", "on", "for", "that", "this", "there"}
+         "we", "us", "to", "in", "on", "at", "for", "that", "this", "there"}
 # Short words that do start a cut-in when said alone inside the other's speech.
 CUT_IN_WORDS = {"no", "but", "and", "so", "wait", "stop", "sorry", "what", "why", "how", "hang", "hold", "not"}
 # A pause this long after a backchannel's words makes what follows a turn of its own. Whisper's word
@@ -210,8 +210,8 @@ def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: Analys
     held = timeline.at(other, turn.start)
     tokens = _tokens(turn.text)
     if held is not None and held.end > turn.end and "?" not in turn.text and len(tokens) <= max_words \
-            and all(t in _GLUE for t in tokens):
-        return True
+            and all(t in _GLUE or (t in BACKCHANNEL_TOKENS and t not in CUT_IN_WORDS) for t in tokens):
+        return True  # "And then", "Oh, yeah, that"
     if not (is_backchannel_text(turn.text, max_words)
             or is_backchannel_text(heard_text(turn, options.min_word_probability, _echoes(turn, other, timeline)),
                                    max_words)):

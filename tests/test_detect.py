@@ -23,7 +23,7 @@ def kinds(events, kind):
 @pytest.mark.parametrize(
     "text", ["", "mm-hmm", "Mm-hmm.", "yeah", "Right.", "okay", "I see", "oh wow", "uh-huh", "M -H -M.", "M .A .D.", "I.", "a",
              "Oh no.", "Well, no.", "Uh -uh,", "Mm -hmm.", "Oh, man.", "Oof.", "Aw, jeez.", "Good grief.", "Oh, bless.", "Ouch.", "Mm -mm,", "Hmm-mm.", "Oh dear,", "Of course.",
-             "Whoa.", "Oh, nice."]
+             "Whoa.", "Oh, nice.", "Amen."]
 )
 def test_backchannel_texts(text):
     assert is_backchannel_text(text, 3)
@@ -89,6 +89,10 @@ def test_glue_words_whisper_made_of_a_murmur_under_the_partner_are_a_backchannel
     # "Mm." comes back as "And then", "Yeah." as "You": the partner carried on, nothing was taken.
     assert floor("And then") == ["backchannel"]
     assert floor("You.") == ["backchannel"]
+    assert floor("you at.") == ["backchannel"]
+    # A supportive sound with Whisper's glue after it ("Oh, yikes." heard as "Oh, yeah, that").
+    assert floor("Oh, yeah, that") == ["backchannel"]
+    assert floor("No, you") == ["interruption"]
     # Asked, they are a prompt to go on; with a word of their own, a cut-in.
     assert floor("And then?") == ["interruption"]
     assert floor("You too.") == ["interruption"]
