@@ -98,7 +98,7 @@ ADVICE = _rx(
     |\b(?:id|i\ would)\ be\ (?:straight\ |right\ )?on\ the\ phone\ to\b
     |\b(?:id|i\ would)\ (?:just\ |probably\ |honestly\ |definitely\ )?have\ (?:a|another)\ (?:\w+\ )?(?:chat|word|talk|conversation)\ with\b
     |\bhave\ you\ (?:\w+\ )?(?:asked|applied)\ for\b
-    |(?<!\bthat)(?<!\bit)(?<!\bthis)(?<!\bwhich)s\ not\ a\ bad\ idea\b|\bit\ (?:wouldnt|would\ not|might\ not|may\ not)\ be\ a\ bad\ idea\b
+    |\b(?!(?:thats|its|whats|this|is|was|has)\b)\w+s\ not\ a\ bad\ idea\b|\bit\ (?:wouldnt|would\ not|might\ not|may\ not)\ be\ a\ bad\ idea\b
     |(?:^|(?<=,\ )|(?<=\band\ )|(?<=\bso\ )|(?<=\bthen\ )|(?<=\bbut\ )|(?<=\bmaybe\ )|(?<=\bperhaps\ ))you\ can\ (?:always\ |just\ |also\ )?(?:ask(?!\ me\b)|sit\ (?:down\ )?with|look\ (?:into|for)|check|tell\ (?:him|her|them|your|the|a|someone)|call(?!\ me\b)|ring(?!\ me\b)|phone(?!\ me\b)|try|email|text(?!\ me\b)|book|bring|go\ (?:to|and\ see)|get\ (?:a|some|help|someone)|talk\ to(?!\ me\b)|speak\ to(?!\ me\b)|write\ to)\b
     |^(?:(?:honestly|so|well|yeah|look|and|i\ mean)\ )*i\ just\ (?:tell|ring|call|phone|ask|text|email|send|write|book|take|get|put|leave|say|go)\b(?=.*\byour\b)
     |\bwhy\ (?:dont(?!\ i\b)|not|wouldnt\ you|cant\ you)\b

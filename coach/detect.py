@@ -181,9 +181,9 @@ def _echo_key(word: str) -> str:
     key = "".join(c for c in word.lower() if c.isalnum() or c == "'")
     if key in _FUNCTION_WORDS or key in BACKCHANNEL_TOKENS or _HUM.fullmatch(key):
         return ""
-    key = _NUMBERS.get(key, key)
     if key.endswith("s") and len(key) > 3 and not key.endswith("ss"):
         key = key[:-1]
+    key = _NUMBERS.get(key, key)  # after the plural: "The seconds?" echoes "seconds"
     return key if len(key) >= 3 or key.isdigit() else ""
 
 

@@ -579,6 +579,7 @@ FROM_HELDOUT6 = case(
     ("I'm going to pack it in and move back home.", []),
     ("You can ask me anything.", []),
     ("That's not a bad idea.", []),
+    ("Honestly, that is not a bad idea.", []),
     # Offers.
     ("Do you want me to just listen tonight?", ["permission", "closed_question"]),
     ("Are you after some ideas, or just a moan?", ["permission", "closed_question"]),

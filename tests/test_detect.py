@@ -75,6 +75,12 @@ def test_an_echo_question_whisper_was_unsure_of_is_a_cut_in_not_a_murmur():
     # very moment (their voice leaking into the listener's mic), stays a murmur.
     assert floor(Word(12.9, 13.4, "blood.", 0.07)) == ["backchannel"]
     assert floor(Word(11.3, 11.7, "sixteen", 0.07)) == ["backchannel"]
+    # Plurals and ordinals: "The seconds?" heard as "second," echoes the partner's "seconds".
+    dropped = Turn(P, 10, 16, "and now I'm on the seconds. Honestly.", (
+        Word(10, 10.4, "and"), Word(10.4, 10.7, "now"), Word(10.7, 11, "I'm"), Word(11, 11.2, "on"),
+        Word(11.2, 11.4, "the"), Word(11.4, 12, "seconds."), Word(13.5, 16, "Honestly.")))
+    listener = Turn(L, 12.4, 12.9, "second,", (Word(12.4, 12.9, "second,", 0.1),))
+    assert [e.type for e in detect_events([dropped, listener], L, OPTIONS) if e.speaker == L] == ["interruption"]
     # Common words are no echo: "Well," after the partner's "well" is as likely a murmur.
     assert floor(Word(12.9, 13.2, "and", 0.07)) == ["backchannel"]
 
