@@ -190,6 +190,7 @@ PERMISSION = _rx(
     |\b(?:idea|ideas|thought|thoughts|advice|suggestions?|worked\ for\ me)\b.*\b(?:if|unless|only\ if)\ (?:you|youre|youd|you\ are)\ (?:really\ |ever\ )?(?:want|like|interested|open|up\ for)
     |\blet\ me\ know\ if\ you\ (?:want|would\ like|need)\ (?:any\ |some\ )?(?:ideas|advice|suggestions|help|thoughts)
     |\bunless\ you\ want\ (?:it|them|some|advice)
+    |\bi(?:m|\ am)\ wondering\ (?:if|whether)\ (?:you|youd|you\ would)\ (?:be\ )?(?:open|up\ for|interested)\b
     """
 )
 
@@ -233,7 +234,8 @@ OPEN_INVITE = _rx(
     r"""(?:^|\b(?:can|could|would|will)\ you\ )(?:please\ )?(?:tell\ me\ (?:(?:a\ (?:bit|little)\ )?more|about(?!\ it\b)|what|how|why|everything|whats|hows)|say\ (?:a\ (?:bit|little)\ )?more|
     talk\ (?:to\ me\ )?(?:more\ )?about|describe|explain)
     |^(?:please\ )?(?:help\ me\ understand|(?:walk|talk|take)\ me\ through|fill\ me\ in)
-    |^(?:and\ )?then\ what\b|^like\ what\b|^such\ as\b
+    |^(?:and\ )?then\ what\b|^like\ what\b|^such\ as\b|^meaning\ what\b
+    |\bi(?:m|\ am)\ (?:really\ |just\ |so\ )?curious\ (?:about\ )?(?:what|how|why)\b
     |\bi\ (?:wonder|m\ curious|am\ curious|d\ love\ to\ know)\ (?:what|how|why)\ (?:that|it)\ (?:was|felt|is)\ (?:like\ )?for\ you"""
 )
 OPEN_BARE = re.compile(r"^(?:and\s+)?then(?:\s+what)?\s*$")
@@ -250,6 +252,7 @@ REFLECTION = _rx(
     rf"""
     (?:^|\bit\ |\bso\ |\band\ |\bbut\ |\bokay\ |\bok\ |\byeah\ |\boh\ |,\ |\bhonestly\ |\bwell\ |\bjust\ |\breally\ |\bmm\ )(?:sounds|seems|looks)\ (?:like|as\ if|as\ though)\b(?!\ (?:a|an|hell|fun|so\ much)\b)
     |(?:^|\bit\ )feels\ like\ (?:you|youre|youve|your|nobody|no\ one|everyone)\b
+    |(?<!\bshe\ )(?<!\bhe\ )(?<!\bthey\ )\bmatters\ (?:so\ much\ |a\ lot\ |a\ great\ deal\ |deeply\ |hugely\ )?to\ you\b
     |(?<!\bhas\ )(?<!\bhave\ )\b(?:its|it\ has|it)\ (?:all\ )?been\ (?:\w+ing|getting\ to)\b(?:\ \w+){{0,3}}\ (?:you|up|on\ you)\b
     |\byou\ (?:seem|sound)\b
     |\b(?:its|it\ is|its\ almost)\ like\ (?:you|youre|youve|your|nobody|no\ one|everyone)\b
@@ -267,7 +270,7 @@ REFLECTION = _rx(
 # Second-person statements at the start of a clause that reflect (complex reflections without a cue).
 REFLECT_YOU = _rx(
     r"""^(?:so\ |and\ |basically\ |really\ |kind\ of\ |sort\ of\ |i\ guess\ |i\ think\ )*(?:you|youre|youve|youd\ (?:rather|like|love|prefer|hoped|want))\b
-    (?!\ (?:know|mean|okay|ok|alright|good|sure|going|coming|ready|guys|too|and\ me|two|wanna|never\ know|have\ no\ idea|no\ idea|didnt\ deserve|dont\ deserve|still\ \w+ing|not\ (?:overreacting|crazy|mad|stupid|silly|wrong|imagining|being))\b)
+    (?!\ (?:know|mean|okay|ok|alright|good|sure|going|coming|ready|guys|too|and\ me|two|wanna|poor|never\ know|have\ no\ idea|no\ idea|didnt\ deserve|dont\ deserve|still\ \w+ing|did\ (?:the\ best|what|everything|all)\ (?:\w+\ )?you\ (?:could|can)|not\ (?:overreacting|crazy|mad|stupid|silly|wrong|imagining|being))\b)
     (?!\ (?:really\ |just\ |definitely\ |probably\ |honestly\ |still\ |kind\ of\ |sort\ of\ |kinda\ )*(?:should|need|have\ to|gotta|got\ to|ought|could|can\b|might|may|had\ better|better|must\ be\ joking|will|ll|re\ going\ to\ be\ fine|always\ do|brought|asked\ for|always\ make))"""
 )
 
@@ -281,6 +284,9 @@ _HARD = (
 VALIDATION = _rx(
     rf"""
     \byou\ (?:should|can|ought\ to)\ (?:really\ |honestly\ )?be\ (?:really\ |so\ |very\ |incredibly\ )?proud\b
+    |\b(?:you\ )?poor\ (?:thing|love|lamb|darling|pet)\b|^been\ there\b
+    |\bi\ (?:totally\ |really\ |completely\ )?know\ (?:exactly\ )?how\ (?:that|it)\ feels\b
+    |\byou\ did\ (?:the\ best|what|everything|all)\ (?:\w+\ )?you\ (?:could|can)\b
     |\b(?:thats|that\ is|that\ was|that\ sounds|that\ seems|that\ feels|that\ must|that\ would|thats\ been|this\ is|this\ sounds|this\ must)\ (?:(?:all|really|so|just|genuinely|pretty|incredibly|super|honestly|completely|totally|such|a|an|like|thats|truly|seriously|actually|absolutely|definitely|kind\ of|very|is|be|have|been|situation|thing|to\ go\ through)\ ){{0,6}}{_HARD}\b
     |\b(?:it|that)\ (?:must|sounds|seems)\ (?:(?:really|so|just|pretty|incredibly|honestly|have|been|be)\ ){{0,3}}{_HARD}\b
     |^(?:it\ )?sounds\ (?:(?:really|so|pretty|just)\ )?{_HARD}\b
@@ -320,7 +326,7 @@ VALIDATION_NOT = _rx(r"\b(?:not\ that\ (?:bad|hard)|not\ a\ big\ deal|its\ norma
 # --- self-focus -------------------------------------------------------------------------------
 SELF_FOCUS = _rx(
     r"""
-    \breminds?\ me\b|^me\ too\b|\bme\ too\b(?=.*\bi\b)|^(?:same|same\ here|samesies)\b
+    \breminds?\ me\b|^me\ too\b|^been\ there\b|\bme\ too\b(?=.*\bi\b)|^(?:same|same\ here|samesies)\b
     |\b(?:the\ )?same\ (?:thing\ )?happened\ (?:to|with)\ me\b|\bhappened\ to\ me\b|\bwhat\ happened\ with\ me\b
     |\bi\ (?:had|went\ through|have\ been\ through|ve\ been\ through|experienced|dealt\ with|felt)\ (?:\w+\ ){0,2}(?:the\ same|that\ (?:too|with|once)|this\ (?:too|with)|something\ similar|exactly)
     |\bi\ (?:\w+\ )?(?:had|went\ through|felt|did|got)\ (?:\w+\ ){0,3}same\ (?:thing|problem|issue|situation|feeling|way)\b

@@ -96,6 +96,7 @@ def normalise(text: str) -> str:
     t = re.sub(r"\b(we|he|she|it|that)'d\b", r"\1 would", t)  # "it'd be worth…" as the rules spell it
     t = re.sub(r"\bwe're\b", "we are", t)
     t = t.replace("'", "")
+    t = re.sub(r",\s*you know\s*\?", ".", t)  # a tag that asks nothing ("I just feel stuck, you know?")
     t = re.sub(r"[\u2014\u2013:]|--", ",", t)
     t = re.sub(r"\bu\b", "you", re.sub(r"\bur\b", "your", t))
     t = re.sub(r"[^\w\s,.!?;]", " ", t)
@@ -233,8 +234,9 @@ def _question(body: str, qmark: bool, other: set[str]) -> str | None:
         return "closed_question"
     # "when you say you're done, what does done look like": the question is a later clause.
     for clause in _clauses(untagged)[1:]:
+        relative = clause.startswith("which ")  # "…, which is completely natural"
         if R.OPEN_START.match(clause) and not R.WH_NOT_QUESTION.match(clause) and (
-            qmark or R.WH_MID_QUESTION.match(clause) or re.match(rf"^{R.WH}\s+{R.AUX}\b", clause)
+            qmark or (not relative and (R.WH_MID_QUESTION.match(clause) or re.match(rf"^{R.WH}\s+{R.AUX}\b", clause)))
         ):
             return "open_question"
         # "…and do your own thing" is an imperative; a later clause asks only with a pronoun subject.

@@ -580,7 +580,18 @@ FROM_HELDOUT6 = case(
     ("You can ask me anything.", []),
     ("That's not a bad idea.", []),
     ("Honestly, that is not a bad idea.", []),
+    # A "you know?" tag, a relative "which", asks nothing; curiosity invites.
+    ("Honestly I'm just knackered, you know?", []),
+    ("It sounds like you're exhausted, which is totally understandable.", ["reflection"]),
+    ("I'm really curious how you'd want it to go.", ["open_question"]),
+    ("Meaning what?", ["open_question"]),
+    # Affirming the partner, not saying back what they did; what matters to them is said back.
+    ("Oh, you poor love.", ["validation"]),
+    ("You did all you could for her.", ["validation"]),
+    ("Having your own space really matters to you.", ["reflection"]),
+    ("Been there, honestly.", ["validation", "self_focus"]),
     # Offers.
+    ("I'm wondering if you'd be up for a little exercise.", ["permission"]),
     ("Do you want me to just listen tonight?", ["permission", "closed_question"]),
     ("Are you after some ideas, or just a moan?", ["permission", "closed_question"]),
     ("Do you really want advice from me right now?", ["permission", "closed_question"]),
