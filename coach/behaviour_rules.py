@@ -252,7 +252,6 @@ REFLECTION = _rx(
     rf"""
     (?:^|\bit\ |\bso\ |\band\ |\bbut\ |\bokay\ |\bok\ |\byeah\ |\boh\ |,\ |\bhonestly\ |\bwell\ |\bjust\ |\breally\ |\bmm\ )(?:sounds|seems|looks)\ (?:like|as\ if|as\ though)\b(?!\ (?:a|an|hell|fun|so\ much)\b)
     |(?:^|\bit\ )feels\ like\ (?:you|youre|youve|your|nobody|no\ one|everyone)\b
-    |(?<!\bshe\ )(?<!\bhe\ )(?<!\bthey\ )\bmatters\ (?:so\ much\ |a\ lot\ |a\ great\ deal\ |deeply\ |hugely\ )?to\ you\b
     |(?<!\bhas\ )(?<!\bhave\ )\b(?:its|it\ has|it)\ (?:all\ )?been\ (?:\w+ing|getting\ to)\b(?:\ \w+){{0,3}}\ (?:you|up|on\ you)\b
     |\byou\ (?:seem|sound)\b
     |\b(?:its|it\ is|its\ almost)\ like\ (?:you|youre|youve|your|nobody|no\ one|everyone)\b

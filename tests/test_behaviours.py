@@ -588,7 +588,6 @@ FROM_HELDOUT6 = case(
     # Affirming the partner, not saying back what they did; what matters to them is said back.
     ("Oh, you poor love.", ["validation"]),
     ("You did all you could for her.", ["validation"]),
-    ("Having your own space really matters to you.", ["reflection"]),
     ("Been there, honestly.", ["validation", "self_focus"]),
     # Offers.
     ("I'm wondering if you'd be up for a little exercise.", ["permission"]),
