@@ -263,6 +263,7 @@ OTHER_DIALOGUE_SETS = {
     "fresh5": ("dialogues_fresh5", "FRESH5_DIALOGUES", "the fifth fresh (development) dialogues"),
     "fresh6": ("dialogues_fresh6", "FRESH6_DIALOGUES", "the sixth fresh (development) dialogues"),
     "fresh7": ("dialogues_fresh7", "FRESH7_DIALOGUES", "the seventh fresh (development) dialogues"),
+    "fresh8": ("dialogues_fresh8", "FRESH8_DIALOGUES", "the eighth fresh (development) dialogues"),
 }
 DIALOGUE_SETS = ("bench", *OTHER_DIALOGUE_SETS)
 
