@@ -47,7 +47,7 @@ IMPERATIVE_VERBS = (
     "move sell dump walk see focus start find keep breathe apply report check skip sign send drop read eat "
     "drink wait change speak pack apologise apologize sleep switch delete unfollow say mute confront "
     "ring phone message book look make think consider reach stand sit rest treat cut answer reply respond lend use stay bring knock "
-    "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive have do"
+    "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive have do lead"
 ).split()
 # A bare name opening a clause ("Sarah said", "jess mentioned"): any word but these, nor a suggestion verb
 # ("try asking him").
@@ -92,14 +92,14 @@ ADVICE = _rx(
     |\bif\ (?:i\ were|i\ was|it\ were\ me|it\ was\ me|i\ was\ in\ your|i\ were\ in\ your)
     |\b(?:id|i\ would)\b.*\bin\ your\ (?:shoes|position|place)
     |\bwhat\ i\ would\ do|\bwhat\ id\ do
-    |\b(?:i\ would|id)\ (?:just\ |probably\ |honestly\ |definitely\ |literally\ |seriously\ |totally\ )*
+    |\b(?:i\ would|id)\ (?:just\ |probably\ |honestly\ |definitely\ |literally\ |seriously\ |totally\ |also\ |still\ |first\ )*
         (?:recommend|suggest|tell|talk|ask|call|ring|phone|contact|book|go|quit|leave|walk|move|get|take|start|stop|write|sell|report|look|try|dry|speak|text|email|block|dump|ignore|pack|find|apply|say\ no|keep|wait|sleep|put|just)
     |\bi\ (?:really\ )?(?:suggest|recommend|advise)\b|\b(?:id|i\ would)\ (?:really\ )?encourage\ you\ to\b
     |\b(?:id|i\ would)\ be\ (?:straight\ |right\ )?on\ the\ phone\ to\b
     |\b(?:id|i\ would)\ (?:just\ |probably\ |honestly\ |definitely\ )?have\ (?:a|another)\ (?:\w+\ )?(?:chat|word|talk|conversation)\ with\b
     |\bhave\ you\ (?:\w+\ )?(?:asked|applied)\ for\b
     |\b(?!(?:thats|its|whats|this|is|was|has)\b)\w+s\ not\ a\ bad\ idea\b|\bit\ (?:wouldnt|would\ not|might\ not|may\ not)\ be\ a\ bad\ idea\b
-    |(?:^|(?<=,\ )|(?<=\band\ )|(?<=\bso\ )|(?<=\bthen\ )|(?<=\bbut\ )|(?<=\bmaybe\ )|(?<=\bperhaps\ ))you\ can\ (?:always\ |just\ |also\ )?(?:ask(?!\ me\b)|sit\ (?:down\ )?with|look\ (?:into|for)|check|tell\ (?:him|her|them|your|the|a|someone)|call(?!\ me\b)|ring(?!\ me\b)|phone(?!\ me\b)|try|email|text(?!\ me\b)|book|bring|go\ (?:to|and\ see)|get\ (?:a|some|help|someone)|talk\ to(?!\ me\b)|speak\ to(?!\ me\b)|write\ to)\b
+    |(?:^|(?<=,\ )|(?<=\band\ )|(?<=\bso\ )|(?<=\bthen\ )|(?<=\bbut\ )|(?<=\bmaybe\ )|(?<=\bperhaps\ ))you\ can\ (?:always\ |just\ |also\ )?(?:ask(?!\ me\b)|sit\ (?:down\ )?with|look\ (?:into|for)|check|tell\ (?:him|her|them|your|the|a|someone)|call(?!\ me\b)|ring(?!\ me\b)|phone(?!\ me\b)|try|put\ (?:a|an|up|in)|email|text(?!\ me\b)|book|bring|go\ (?:to|and\ see)|get\ (?:a|some|help|someone)|talk\ to(?!\ me\b)|speak\ to(?!\ me\b)|write\ to)\b
     |^(?:(?:honestly|so|well|yeah|look|and|i\ mean)\ )*i\ just\ (?:tell|ring|call|phone|ask|text|email|send|write|book|take|get|put|leave|say|go)\b(?=.*\byour\b)
     |\bwhy\ (?:dont(?!\ i\b)|not|wouldnt\ you|cant\ you)\b
     |\bhow\ about\ (?:you\b|we\b|\w+ing\b|trying|asking|talking|just)
