@@ -288,7 +288,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="only conversations whose id contains this")
     ap.add_argument("--set", dest="dialogue_set", choices=DIALOGUE_SETS, default="bench",
                     help="bench: the conversations; heldout: the dialogues written blind, never to tune on; "
-                         "fresh … fresh5: the development dialogues written after them")
+                         f"{', '.join(s for s in OTHER_DIALOGUE_SETS if s != 'heldout')}: the development "
+                         "dialogues written after them")
     ap.add_argument("--mode", choices=MODES, help="only this mix of each conversation")
     ap.add_argument("--repeat", type=int, default=1, help="time each run N times and keep the fastest")
     ap.add_argument("--details", action="store_true", help="also print one row per file")
