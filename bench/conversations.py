@@ -264,6 +264,7 @@ OTHER_DIALOGUE_SETS = {
     "fresh6": ("dialogues_fresh6", "FRESH6_DIALOGUES", "the sixth fresh (development) dialogues"),
     "fresh7": ("dialogues_fresh7", "FRESH7_DIALOGUES", "the seventh fresh (development) dialogues"),
     "fresh8": ("dialogues_fresh8", "FRESH8_DIALOGUES", "the eighth fresh (development) dialogues"),
+    "fresh9": ("dialogues_fresh9", "FRESH9_DIALOGUES", "the ninth fresh (development) dialogues"),
 }
 DIALOGUE_SETS = ("bench", *OTHER_DIALOGUE_SETS)
 
