@@ -51,12 +51,12 @@ IMPERATIVE_VERBS = (
 ).split()
 # A bare name opening a clause ("Sarah said", "jess mentioned"): any word but these, nor a suggestion verb
 # ("try asking him").
-_NAME = r"(?:(?<=^)|(?<=,\ )|(?<=\band\ )|(?<=\bbut\ )|(?<=\bso\ ))(?!(?:(?:you|i|we|they|he|she)\w*|that|thats|it|its|this|what|who|which|having|as|well|not|only|nicely|enough|never|already|just|be|been|so|and|but|then|now|okay|ok|yeah|oh|also|because|if|when|maybe|honestly)\b)(?!(?:" + "|".join(IMPERATIVE_VERBS) + r")\b)[a-z]+"
-_REPORTER = rf"(?:i|he|she|they|we|everyone|everybody|people|someone|somebody|nobody|(?:my|his|her|their|our|the|your)\ (?:\w+\ )?{_PERSON}|{_PERSON}|{_NAME})"
+_NAME = r"(?:(?<=^)|(?<=,\ )|(?<=\band\ )|(?<=\bbut\ )|(?<=\bso\ ))(?!(?:(?:you|i|we|they|he|she)\w*|that|thats|it|its|this|what|who|which|having|as|well|not|only|nicely|enough|never|already|just|be|been|so|and|but|then|now|okay|ok|yeah|oh|also|because|if|when|maybe|honestly|(?:no|every|some|any)(?:body|one)s)\b)(?!(?:" + "|".join(IMPERATIVE_VERBS) + r")\b)[a-z]+"
+_REPORTER = rf"(?:i|he|she|they|we|(?:every|some|no)(?:one|body)s?|people|(?:my|his|her|their|our|the|your)\ (?:\w+\ )?{_PERSON}|{_PERSON}|{_NAME})"
 QUOTE_FRAME = _rx(
     rf"""(?<!\bwhat\ )(?<!\bhow\ )\b{_REPORTER}\s+(?:just\ |always\ |kept\ |keeps\ |keep\ |even\ )?
     (?:said|says|told\ (?:me|him|her|them|us|you)|tells\ (?:me|him|her|them|us|you)|telling\ (?:me|you)|mentioned|thinks|(?:was|were|has\ been|keeps)\ saying|asked(?:\ me|\ him|\ her|\ them)?|
-       asks|was\ like|were\ like|is\ like|goes(?!\ (?:through|to|away|on|by|back|out|home|in|up|down|off|with|for|around|over|the\ same|like\ that))|went\ like|suggested|suggests|saying|telling\ me|asking|texted(?:\ me)?|
+       asks|was\ like|were\ like|is\ like|goes(?!\ (?:through|to|away|on|by|back|out|home|in|up|down|off|with|for|around|over|the\ same|like\ that))|went\ like|suggested|suggests|saying|telling\ me|asking(?!\ about\b)|texted(?:\ me)?|
        wrote|reckons|used\ to\ (?:say|tell\ me))\b(?:(?<=like)(?!\ (?:that|this|him|her|me|mine|them)\b(?!\ (?:is|was|s)\b))(?!\s*$)|(?<!like))"""
 )
 # "hes like, why don't you…": the contraction hides the reporter from QUOTE_FRAME.
@@ -127,6 +127,7 @@ ADVICE = _rx(
     |\bone\ thing\ (?:that\ )?(?:(?:can|could|might|may|really|often)\ )?(?:works?|helps?|worked|helped|you\ could)\b
     |\bmake\ sure\ (?:you|to)\b
     |\bmaybe\ (?:just\ )?(?:try|you\ should|you\ could|talk|ask|tell|go|get|take|call|see|look)\b
+    |\b(?:maybe|perhaps)\ you\ can\ (?:always\ |just\ |also\ )?(?!(?:see|hear|feel|tell|imagine|understand|be|have|not|never|only|still|relax|breathe|cope|manage|do\ (?:it|this|that)$)\b)\w\w
     |\bso\ you\ should\ (?:do|too)\b
     |\bwhat\ (?:i\ would|id)\ (?:\w+\ ){{0,2}}(?:think\ about|try|consider|look\ at|look\ into)\ is\b
     |\b(?:would|could|might|wouldnt)\ it\ (?:help|be\ (?:worth|better|easier|a\ good\ idea|helpful))\b(?!\ (?:you\ )?to\ {TALK_HERE})
@@ -140,9 +141,11 @@ ADVICE_INDIRECT = _rx(
     |\bsw(?:ears|ear|ore)\ by\b|\b(?:turned\ (?:things|it\ all|everything)\ around|work(?:s|ed)\ wonders|d(?:id|oes)\ wonders)\b |\b(?:helps|helped)\ (?:a\ lot\ of\ |lots\ of\ |loads\ of\ |some\ |many\ )?people\b
     |\b(?:ive|i\ have|i)\ (?:heard|read)\ (?:that\ )?(?:\w+\ ){1,4}(?:can|could|might|really)\ (?:be\ )?(?:good|great|helpful|help|work) |\b(?:would|might|could|will)\ do\ you\ (?:both\ |a\ lot\ of\ |some\ |the\ world\ of\ )?good\b
     |\b(?:might|would|could)\ be\ (?:easier|better|kinder|simpler|smarter|less\ stressful)\ (?:than|to|if\ you)\b |^(?:it\ )?(?:might|could|would)\ be\ worth\b|\bworth\ (?:just\ |maybe\ |really\ )\w+ing\b
-    |\b(?:one|another|other)\ (?:\w+\ )?option\ (?:could|might|would)\ be\b |\b(?:thing|what)\ (?:that\ )?(?:really\ )?(?:helped|worked\ for)\ me\ (?:was|is)\b
+    |\b(?:one|another|other)\ (?:\w+\ )?option\ (?:could|might|would)\ be\b |\b(?:thing|what)\ (?:that\ )?(?:really\ )?(?:helped|helps|work(?:s|ed)?\ for)\ (?:me|us)\ (?:was|is)\b
     |\bthere(?:s|\ is|\ are)\ (?:a|an|this|some)\ (?:\w+\ ){0,2}(?:support\ group|helpline|hotline|charity|counselling\ service)s?\b
     |\b(?:a\ lot\ of|lots\ of|loads\ of|plenty\ of|many|most|some)\ (?:\w+\ )?\w+s\ (?:say|said|find|found|reckon)\ (?:that\ )?\w+ing\b.*\b(?:helps?|helped|works|worked|made\ (?:them|it|things|everything)|makes\ (?:them|it|things|everything))\b
+    |\b(?:a\ lot\ of|lots\ of|loads\ of|plenty\ of|many|most|some)\ (?:people|parents|folks|couples|carers|students)\ in\ (?:your|the\ same|a\ similar)\ (?:position|situation|shoes|boat)\ (?:(?:just|often|usually|tend\ to|will)\ )?(?!(?:be|have|do|think|believe|trust|say|see|forget|accept|agree|remember|wait|keep|get|find|stay|stop|start|go)\b)(?:""" + "|".join(IMPERATIVE_VERBS) + r""")\b
+    |(?<!nothing\ )(?<!never\ )\btends?\ to\ (?:really\ )?(?:help|work\ (?:well|better|wonders))\b|\bworks?\ (?:really\ )?well\ for\ (?:a\ lot\ of|lots\ of|loads\ of|most|many)\ (?:people|parents|folks|couples)\b
     |\b(?:a\ lot\ of|lots\ of|loads\ of|plenty\ of|many|most|some)\ (?:\w+\ )?\w+s\ go\ (?:to|and\ see)\ (?:their|a|an|the)\ (?:\w+\ )?""" + _HELP + r"""\b"""
 )
 # "you should have" is hindsight (judgment), "you should(n't) feel" is about feelings (judgment).
@@ -159,7 +162,7 @@ IMPERATIVE = _rx(
 # Imperatives that are not suggestions: invitations to keep talking, turn management, minimising.
 IMPERATIVE_NOT = _rx(
     r"""^(?:just\ |so\ |please\ )*(?:
-      tell\ me|say\ more|say\ (?:so|the\ word)?$|go\ on|go\ ahead|keep\ going|take\ your\ time|hang\ on|hold\ on|let\ me|lets|let\ us|
+      tell\ me|say\ more|say\ (?:so|the\ word)?$|go\ on|go\ ahead|keep\ going|take\ (?:all\ )?(?:the|your)\ time|hang\ on|hold\ on|let\ me|lets|let\ us|
       walk\ me|talk\ me|help\ me|tell\ me\ about\ it|look\ on\ the\ bright|get\ over|dont\ worry|dont\ (?:get\ (?:so\ )?(?:upset|worked\ up|stressed|angry)|stress|panic|cry)|pull\ yourself|dont\ be\ (?:so|such|silly|like)|
       be\ so\ |stop\ (?:being|feeling|worrying|stressing|crying|overthinking|whining|complaining)|give\ me|
       think\ about\ it|see\ (?:you|what|if)|make\ (?:sense|me)|go\ figure|dont\ get\ me|be\ right|
@@ -187,7 +190,7 @@ PERMISSION = _rx(
     |\bor\ (?:do\ you\ )?(?:just\ )?(?:want|need)\ (?:me\ )?to\ (?:listen|vent)
     |\bor\ (?:just\ )?(?:someone\ to\ listen|to\ vent|vent)
     |\b(?:if|when)\ (?:you|youd|you\ would|youre|you\ are)\ (?:really\ |ever\ )?(?:want|like|wanna|interested|open|up\ for)\b(?=.*\b(?:idea|ideas|thought|thoughts|advice|suggestion|suggestions|worked|tell\ you|hear\ it|hearing\ it|two\ cents|opinion)\b)
-    |\b(?:idea|ideas|thought|thoughts|advice|suggestions?|worked\ for\ me)\b.*\b(?:if|unless|only\ if)\ (?:you|youre|youd|you\ are)\ (?:really\ |ever\ )?(?:want|like|interested|open|up\ for)
+    |\b(?:idea|ideas|thought|thoughts|advice|suggestions?|worked\ for\ (?:me|us)|things\ (?:that\ )?(?:helped|help|worked|work)\b)\b.*\b(?:if|unless|only\ if)\ (?:you|youre|youd|you\ are)\ (?:really\ |ever\ )?(?:want|like|interested|open|up\ for)
     |\blet\ me\ know\ if\ you\ (?:want|would\ like|need)\ (?:any\ |some\ )?(?:ideas|advice|suggestions|help|thoughts)
     |\bunless\ you\ want\ (?:it|them|some|advice)
     |\bi(?:m|\ am)\ wondering\ (?:if|whether)\ (?:you|youd|you\ would)\ (?:be\ )?(?:open|up\ for|interested)\b
@@ -252,6 +255,7 @@ REFLECTION = _rx(
     rf"""
     (?:^|\bit\ |\bso\ |\band\ |\bbut\ |\bokay\ |\bok\ |\byeah\ |\boh\ |,\ |\bhonestly\ |\bwell\ |\bjust\ |\breally\ |\bmm\ )(?:sounds|seems|looks)\ (?:like|as\ if|as\ though)\b(?!\ (?:a|an|hell|fun|so\ much)\b)
     |(?:^|\bit\ )feels\ like\ (?:you|youre|youve|your|nobody|no\ one|everyone)\b
+    |^so\ (?:nobody|no\ one|everyone|everybody)(?:s|\ is|\ has|\ was)?\ (?:\w+\ ){{0,4}}(?:you|your)\b
     |(?<!\bhas\ )(?<!\bhave\ )\b(?:its|it\ has|it)\ (?:all\ )?been\ (?:\w+ing|getting\ to)\b(?:\ \w+){{0,3}}\ (?:you|up|on\ you)\b
     |\byou\ (?:seem|sound)\b
     |\b(?:its|it\ is|its\ almost)\ like\ (?:you|youre|youve|your|nobody|no\ one|everyone)\b
@@ -269,7 +273,7 @@ REFLECTION = _rx(
 # Second-person statements at the start of a clause that reflect (complex reflections without a cue).
 REFLECT_YOU = _rx(
     r"""^(?:so\ |and\ |basically\ |really\ |kind\ of\ |sort\ of\ |i\ guess\ |i\ think\ )*(?:you|youre|youve|youd\ (?:rather|like|love|prefer|hoped|want))\b
-    (?!\ (?:know|mean|okay|ok|alright|good|sure|going|coming|ready|guys|too|and\ me|two|wanna|poor|never\ know|have\ no\ idea|no\ idea|didnt\ deserve|dont\ deserve|still\ \w+ing|did\ (?:the\ best|what|everything|all)\ (?:\w+\ )?you\ (?:could|can)|not\ (?:overreacting|crazy|mad|stupid|silly|wrong|imagining|being))\b)
+    (?!\ (?:know|mean|okay|ok|alright|good|sure|going|coming|ready|guys|too|and\ me|two|wanna|poor|never\ know|have\ no\ idea|no\ idea|didnt\ deserve|dont\ deserve|still\ \w+ing|did\ (?:the\ best|what|everything|all)\ (?:\w+\ )?you\ (?:could|can)|(?:dont|wont|wouldnt)\ (?:have|need)\ to|not\ (?:overreacting|crazy|mad|stupid|silly|wrong|imagining|being))\b)
     (?!\ (?:really\ |just\ |definitely\ |probably\ |honestly\ |still\ |kind\ of\ |sort\ of\ |kinda\ )*(?:should|need|have\ to|gotta|got\ to|ought|could|can\b|might|may|had\ better|better|must\ be\ joking|will|ll|re\ going\ to\ be\ fine|always\ do|brought|asked\ for|always\ make))"""
 )
 
@@ -343,7 +347,7 @@ SELF_FOCUS = _rx(
     |\b(?:i|ive|i\ have)\ (?:\w+\ )?(?:got|get|have|do|used\ to\ have)\ (?:\w+\ ){0,3}same\ (?:thing|problem|issue|situation|feeling|way)\b
     |\bhappened\ (?:to|with)\ (?:me|my)\b|^tell\ me\ about\ it\b|\bdont\ get\ me\ started\b|\b(?:did|does|said)\ to\ me\b
     |\bwhen\ my\ \w+(?:\ \w+)?\ (?:was|were|got|died|passed|left|had)\b(?=.*\bi\b)|\b(?:this|one)\ (?:one\ )?time\ i\b |\b(?:thats|its)\ (?:just\ |exactly\ )?like\ me\ and\b|\blike\ i\ (?:was|did|had|used\ to)\b
-    |\b(?:thing|what)\ (?:that\ )?(?:really\ )?(?:helped|worked\ for)\ me\ (?:was|is)\b
+    |\b(?:thing|what)\ (?:that\ )?(?:really\ )?(?:helped|helps|work(?:s|ed)?\ for)\ (?:me|us)\ (?:was|is)\b
     """
 )
 

@@ -26,8 +26,9 @@ BACKCHANNEL_TOKENS = {
 }
 # Token sequences above that are words, not backchannels, when said alone.
 _NOT_ALONE = {"i", "my", "it", "got", "all", "no", "way", "um", "uh", "of"}
-# However Whisper spells a hum: "Mm -mm", "mmm", "hmm-mm", "mhm-hm".
-_HUM = re.compile(r"h*m[hm]*(?:-h*m[hm]*)*")  # not "um": a filler that opens speech
+# However Whisper spells a hum: "Mm -mm", "mmm", "hmm-mm", "mhm-hm", "Emm" (a hum heard with a vowel
+# before it; not "um" or "em": fillers that open speech).
+_HUM = re.compile(r"h*m[hm]*(?:-h*m[hm]*)*|e+mm+")
 # What Whisper writes for a murmur it tries to make words of ("Mm." as "And then", "Yeah." as "You"):
 # glue words only. Said under the other's speech while they carry on, without a question in them, they
 # took no floor. ("you" is Whisper's best-known guess for a sound that is no speech at all.)

@@ -23,7 +23,7 @@ def kinds(events, kind):
 @pytest.mark.parametrize(
     "text", ["", "mm-hmm", "Mm-hmm.", "yeah", "Right.", "okay", "I see", "oh wow", "uh-huh", "M -H -M.", "M .A .D.", "I.", "a",
              "Oh no.", "Well, no.", "Uh -uh,", "Mm -hmm.", "Oh, man.", "Oof.", "Aw, jeez.", "Good grief.", "Oh, bless.", "Ouch.", "Mm -mm,", "Hmm-mm.", "Oh dear,", "Of course.",
-             "Whoa.", "Oh, nice.", "Amen."]
+             "Whoa.", "Oh, nice.", "Amen.", "Emm.", "Emmm,"]
 )
 def test_backchannel_texts(text):
     assert is_backchannel_text(text, 3)
