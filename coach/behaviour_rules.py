@@ -288,6 +288,7 @@ VALIDATION = _rx(
     rf"""
     \byou\ (?:should|can|ought\ to)\ (?:really\ |honestly\ )?be\ (?:really\ |so\ |very\ |incredibly\ )?proud\b
     |\b(?:you\ )?poor\ (?:thing|love|lamb|darling|pet)\b|^been\ there\b
+    |\b(?:thats|its|that\ is|it\ is|this\ is)\ not\ (?:a\ )?(?:sign\ of\ )?(?:weakness|being\ weak)\b
     |\bi\ (?:totally\ |really\ |completely\ )?know\ (?:exactly\ )?how\ (?:that|it)\ feels\b
     |\byou\ did\ (?:the\ best|what|everything|all)\ (?:\w+\ )?you\ (?:could|can)\b
     |\b(?:thats|that\ is|that\ was|that\ sounds|that\ seems|that\ feels|that\ must|that\ would|thats\ been|this\ is|this\ sounds|this\ must)\ (?:(?:all|really|so|just|genuinely|pretty|incredibly|super|honestly|completely|totally|such|a|an|like|thats|truly|seriously|actually|absolutely|definitely|kind\ of|very|is|be|have|been|situation|thing|to\ go\ through)\ ){{0,6}}{_HARD}\b
@@ -430,6 +431,7 @@ JUDGMENT = _rx(
     |\bis\ never\ (?:acceptable|okay|ok|right|justified|the\ answer)\b|\b(?:is|was)\ (?:just\ )?unprofessional\b|\bend\ of\s*[.!]?$
     |\byou\ dont\ just\ (?:walk\ away|cut|leave|give\ up|quit)\b|\bstop\ moaning\b|\bworth\ this\ much\ upset\b
     |(?<!\bi\ )(?<!\bwe\ )\b(?:should|ought\ to)\ be\ (?:more\ )?grateful\b|\bwould\ be\ grateful\ just\ to\b
+    |\b(?:thats|that\ is|therein\ lies)\ your\ (?:whole\ |real\ |main\ |only\ |biggest\ )?problem\b
     |\byou\ (?:do\ )?have\ a\ habit\ of\b|\byou\ (?:do|always)\ (?:tend\ to\ )?(?:wind|rub)\ (?:everyone|people)\b
     """
 )

@@ -657,6 +657,11 @@ FROM_FRESH9 = case(
     ("Everyone's saying you ought to sell.", []),
     # "so you don't have to…" gives a purpose, it does not say back what the partner feels.
     ("Send it by email so you don't have to argue on the phone.", ["advice"]),
+    ("You trust everyone, that's your real problem.", ["judgment"]),
+    ("That's the problem with landlords.", []),
+    ("Crying after a shift like that is not a sign of weakness.", ["validation"]),
+    # Minimising, not affirming (coded as judgment by the writer of fresh7).
+    ("Oh come on, it's not a failure, loads of people get made redundant.", []),
 )
 
 
