@@ -25,7 +25,7 @@ WH = r"(?:what|whats|how|hows|why|whys|where|wheres|when|whens|who|whos|which|wh
 # Words that open a turn without carrying its meaning: stripped before looking at the form.
 LEAD = _rx(
     r"""^(?:(?:so|and|but|okay|ok|alright|well|oh|yeah|yes|no|wait|right|hmm|honestly|anyway|
-    i\ mean|i\ guess|basically|then|now|look(?!\ (?:up|for|into|after|out)\b)|hey|mm|ah|gosh|god|oh\ god|(?:oh\ )?my\ (?:god|gosh)|omg|man|mate|wow|sure|just\ to\ check|ugh|meh|funny|tbh|haha|ha|lol|sorry(?=,))\b[\s,]*)+"""
+    i\ mean|i\ guess|basically|then|now|look(?!\ (?:up|for|into|after|out)\b)|hey|mm|ah|gosh|god|oh\ god|(?:oh\ )?my\ (?:god|gosh)|omg|man|mate|bhai|yaar|arre|arrey|bro|dude|wow|sure|just\ to\ check|ugh|meh|funny|tbh|haha|ha|lol|sorry(?=,))\b[\s,]*)+"""
 )
 
 FILLER_BETWEEN_COMMAS = re.compile(r",\s*(?:u+m+|u+h+m*|e+r+m*|like)\s*,")
@@ -60,7 +60,7 @@ QUOTE_FRAME = _rx(
        wrote|reckons|used\ to\ (?:say|tell\ me))\b(?:(?<=like)(?!\ (?:that|this|him|her|me|mine|them)\b(?!\ (?:is|was|s)\b))(?!\s*$)|(?<!like))"""
 )
 # "hes like, why don't you…": the contraction hides the reporter from QUOTE_FRAME.
-QUOTE_FRAME_LIKE = _rx(r"\b(?:hes|shes|theyre|im|everyones)\ (?:just\ |always\ |all\ )?like\b(?!\ (?:that|this|it|him|her|me|you|mine)\b(?:\ too|\ as\ well|\s*$|,))")
+QUOTE_FRAME_LIKE = _rx(r"\b(?:(?:hes|shes|theyre|(?:my|his|her|their|your)\ \w+s)\ all(?=,)|(?:hes|shes|theyre|im|everyones)\ (?:just\ |always\ |all\ )?like\b)(?!\ (?:that|this|it|him|her|me|you|mine)\b(?:\ too|\ as\ well|\s*$|,))")
 # The listener's own voice that looks like a quote frame ("I'd say", "like I said").
 NOT_QUOTE = _rx(r"\b(?:id|i\ would|i\ will|ill|can\ i|may\ i|mind\ if\ i|let\ me)\s+(?:just\ )?(?:say|tell|suggest|ask)|\b(?:if|when|what|how)\ i\ (?:suggested|said|told|asked|tell|say)")
 
@@ -82,7 +82,7 @@ ADVICE = _rx(
                probably|barely|hardly|only|actually|already|easily|even|ever|still|really|totally|definitely|
                for|to|with|in|at|about|on|and|but|or|so|because|if|when|though|since|yourself|imagine)\b)\w\w|
            might\ (?:want|wanna|consider|try|need)|may\ want|had\ better|better\ )
-    |\bwhat\ you\ (?:really\ )?(?:need|should|gotta|have\ to|ought|want\ to\ do|wanna\ do)
+    |(?<!\bknow\ )(?<!\bknows\ )(?<!\bknew\ )(?<!\bsure\ )(?<!\bdecide\ )(?<!\bout\ )(?<!\bwondering\ )\bwhat\ you\ (?:really\ )?(?:need|should|gotta|have\ to|ought|want\ to\ do|wanna\ do)
     |\b(?<!do\ )(?<!did\ )(?<!if\ )you\ (?:wanna|want\ to)\ (?:get|go|try|talk|call|see|ask|take|make|book|check|stop|start)\b
     |\b(?:only|one|best|other)\ (?:\w+\ )?option\b.*\b(?:is|thats|would\ be)\ to\b
     |\bany\ way\ you\ (?:could|can)\b|\byoud\ be\ (?:so\ |much\ |way\ )?better\ off\b
@@ -109,7 +109,7 @@ ADVICE = _rx(
     |\bhave\ you\ (?:\w+\ )?(?:called|rung|phoned|contacted|emailed|seen|asked|told|gone\ to|been\ to|talked\ to|spoken\ to)\ (?:a|an|the|your)\ (?:\w+\ )?{_HELP}\b
     |\bdid\ you\ (?:\w+\ )?(?:try|think\ about|consider)\b
     |\b(?:could|can)\ you\ not\ just\ \w+
-    |\bcould\ you\ (?:maybe\ |just\ |not\ )?(?:ask|talk|tell(?!\ me)|try|call|ring|phone|get|take|switch|move|email|text|book|speak|say(?!\ more)|go\ to|see\ (?:a|someone))\b
+    |\bcould\ you\ (?:maybe\ |just\ |not\ )?(?:ask|talk|tell(?!\ me)|try|call|ring|phone|get|take|switch|move|email|text|book|speak|say(?!\ more)|go\ to|see\ (?:a|someone|if|whether)|bring|put|write|invite|set\ up|check)\b
     |\bcan\ you\ (?:maybe|just|not)\ \w+
     |\b(?:cant|couldnt)\ you\ (?:just\ )?\w+
     |\bwould\ you\ (?:ever\ )?consider\b
@@ -117,6 +117,11 @@ ADVICE = _rx(
     |\bshouldnt\ you\b
     |\bbest\ (?:thing|way|move|option|bet)\ (?:(?:to|you|for\ you|right\ now|here|now)\b|(?:is|would\ be|would)\ (?:honestly\ |probably\ |just\ |really\ )*(?:be\ )?(?:to\b|just|probably|\w+ing|get|talk|ask|call|go|take|give|let|leave))
     |\b(?:smart|smartest|right)\ move\ (?:would|is)
+    |\bthe\ (?:kindest|simplest|easiest|safest|fairest|wisest|smartest|healthiest)\ (?:thing|way|option|move)\ (?:(?:might|would|could)\ be|is)\ (?:just\ )?(?:to\b|\w+ing\b)
+    |\b(?:it\ )?(?:might|would|could|may)\ pay\ to\b
+    |\bone\ (?:thing|idea|option)\ you\ (?:might|could|can|may)\b
+    |\byou\ (?:might|may)\ find\ it\ (?:easier|helps|helpful|useful|better)\b
+    |\b(?:you\ know\ )?what\ (?:might|would|could|may|can)\ (?:really\ |also\ )?help\ (?:(?:here|most|you|now)\ )?(?:is\b|(?=\w+\ (?:him|her|them|it|a|an|the|your|some)\b)(?!is\b|you\b))
     |\b(?:it|that)\ (?:might|would|could|may)\ (?:really\ |also\ )?(?:help|be\ (?:really\ |so\ )?(?:good|worth|better|a\ good\ idea|smart|useful|helpful|wise))\b
     |\bit\ might\ be\ worth\b
     |\b(?:its|it\ is|its\ probably|its\ always)\ (?:better|best|smarter|a\ good\ idea)\ to\b
@@ -141,11 +146,12 @@ ADVICE_INDIRECT = _rx(
     |\bsw(?:ears|ear|ore)\ by\b|\b(?:turned\ (?:things|it\ all|everything)\ around|work(?:s|ed)\ wonders|d(?:id|oes)\ wonders)\b |\b(?:helps|helped)\ (?:a\ lot\ of\ |lots\ of\ |loads\ of\ |some\ |many\ )?people\b
     |\b(?:ive|i\ have|i)\ (?:heard|read)\ (?:that\ )?(?:\w+\ ){1,4}(?:can|could|might|really)\ (?:be\ )?(?:good|great|helpful|help|work) |\b(?:would|might|could|will)\ do\ you\ (?:both\ |a\ lot\ of\ |some\ |the\ world\ of\ )?good\b
     |\b(?:might|would|could)\ be\ (?:easier|better|kinder|simpler|smarter|less\ stressful)\ (?:than|to|if\ you)\b |^(?:it\ )?(?:might|could|would)\ be\ worth\b|\bworth\ (?:just\ |maybe\ |really\ )\w+ing\b
-    |\b(?:one|another|other)\ (?:\w+\ )?option\ (?:could|might|would)\ be\b |\b(?:thing|what)\ (?:that\ )?(?:really\ )?(?:helped|helps|work(?:s|ed)?\ for)\ (?:me|us)\ (?:was|is)\b
+    |\b(?:one|another|other)\ (?:\w+\ )?option\ (?:could|might|would)\ be\b |\b(?:thing|what)\ (?:that\ )?(?:really\ )?(?:helped|helps|work(?:s|ed)?\ for)\ (?:me|us|my\ \w+)\ (?:was|is)\b
     |\bthere(?:s|\ is|\ are)\ (?:a|an|this|some)\ (?:\w+\ ){0,2}(?:support\ group|helpline|hotline|charity|counselling\ service)s?\b
     |\b(?:a\ lot\ of|lots\ of|loads\ of|plenty\ of|many|most|some)\ (?:\w+\ )?\w+s\ (?:say|said|find|found|reckon)\ (?:that\ )?\w+ing\b.*\b(?:helps?|helped|works|worked|made\ (?:them|it|things|everything)|makes\ (?:them|it|things|everything))\b
     |\b(?:a\ lot\ of|lots\ of|loads\ of|plenty\ of|many|most|some)\ (?:people|parents|folks|couples|carers|students)\ in\ (?:your|the\ same|a\ similar)\ (?:position|situation|shoes|boat)\ (?:(?:just|often|usually|tend\ to|will)\ )?(?!(?:be|have|do|think|believe|trust|say|see|forget|accept|agree|remember|wait|keep|get|find|stay|stop|start|go)\b)(?:""" + "|".join(IMPERATIVE_VERBS) + r""")\b
-    |(?<!nothing\ )(?<!never\ )\btends?\ to\ (?:really\ )?(?:help|work\ (?:well|better|wonders))\b|\bworks?\ (?:really\ )?well\ for\ (?:a\ lot\ of|lots\ of|loads\ of|most|many)\ (?:people|parents|folks|couples)\b
+    |(?<!nothing\ )(?<!never\ )\btends?\ to\ (?:really\ )?(?:help|work\ (?:well|better|wonders))\b|\bwhat\ (?:often\ |usually\ )?tends\ to\ (?:work|help)\b
+    |\b(?:a\ lot\ of|lots\ of|loads\ of|plenty\ of|many|most|some)\ (?:\w+\ )?(?:people|\w+s)\ find\ it\ (?:easier|helps|helpful|useful|better)\ to\b|\bworks?\ (?:really\ )?well\ for\ (?:a\ lot\ of|lots\ of|loads\ of|most|many)\ (?:people|parents|folks|couples)\b
     |\b(?:a\ lot\ of|lots\ of|loads\ of|plenty\ of|many|most|some)\ (?:\w+\ )?\w+s\ go\ (?:to|and\ see)\ (?:their|a|an|the)\ (?:\w+\ )?""" + _HELP + r"""\b"""
 )
 # "you should have" is hindsight (judgment), "you should(n't) feel" is about feelings (judgment).
@@ -163,7 +169,7 @@ IMPERATIVE = _rx(
 IMPERATIVE_NOT = _rx(
     r"""^(?:just\ |so\ |please\ )*(?:
       tell\ me|say\ more|say\ (?:so|the\ word)?$|go\ on|go\ ahead|keep\ going|take\ (?:all\ )?(?:the|your)\ time|hang\ on|hold\ on|let\ me|lets|let\ us|
-      walk\ me|talk\ me|help\ me|tell\ me\ about\ it|look\ on\ the\ bright|get\ over|dont\ worry|dont\ (?:get\ (?:so\ )?(?:upset|worked\ up|stressed|angry)|stress|panic|cry)|pull\ yourself|dont\ be\ (?:so|such|silly|like)|
+      walk\ me|talk\ me|take\ me\ through|help\ me|trust\ me|believe\ me|tell\ me\ about\ it|look\ on\ the\ bright|get\ over|dont\ worry|dont\ (?:get\ (?:so\ )?(?:upset|worked\ up|stressed|angry)|stress|panic|cry)|pull\ yourself|dont\ be\ (?:so|such|silly|like)|
       be\ so\ |stop\ (?:being|feeling|worrying|stressing|crying|overthinking|whining|complaining)|give\ me|
       think\ about\ it|see\ (?:you|what|if)|make\ (?:sense|me)|go\ figure|dont\ get\ me|be\ right|
       check\ this|dont\ know|go\ with\ it|dont\ mind|keep\ me\ posted|stay\ with\ me|get\ this|look\b(?!\ for|\ into|\ after|\ up)
@@ -171,12 +177,12 @@ IMPERATIVE_NOT = _rx(
 )
 
 # --- permission -------------------------------------------------------------------------------------
-_OFFER = r"(?:advice|an?\ idea|ideas|some\ ideas|suggestions?|a\ suggestion|thoughts|my\ thoughts|some\ thoughts|my\ (?:honest\ )?opinion|opinion|input|feedback|my\ take|a\ thought|my\ two\ cents|tips|some\ tips|(?:some\ )?information|(?:some\ )?strategies|you\ (?:figure|work|think)|what\ (?:i|id|i\ would)\ (?:do|think|did)|what\ worked|some\ things|something)"
+_OFFER = r"(?:advice|an?\ idea|ideas|some\ ideas|suggestions?|a\ suggestion|thoughts|my\ thoughts|some\ thoughts|my\ (?:honest\ )?opinion|opinion|input|feedback|my\ take|a\ thought|my\ two\ cents|tips|some\ tips|(?:some\ )?information|(?:some\ )?strategies|you\ (?:figure|work|think)|what\ (?:i|id|i\ would)\ (?:do|think|did)|what(?:s|\ has)?\ (?:worked|helped)|some\ things|something)"
 PERMISSION = _rx(
     rf"""
     \b(?:can|could|may)\ i\ (?:just\ )?(?:share|give|offer|suggest|make\ a\ suggestion|throw|add|say\ something|tell\ you\ what|tell\ you\ (?:my|something|about\ what|how\ (?:i|my|we))|
         put|pitch|float|mention|be\ honest|give\ you|ask\ if\ you|say\ what\ (?:else\ )?(?:i\ (?:think|reckon|do|would)|im\ thinking|id)\b)
-    |\bmind\ if\ i\b|\b(?:would\ you\ like|do\ you\ want|you\ want)\ to\ hear\ (?:them|it|one|some|a\ few|more)\b|\bhappy\ to\ (?:share|give|offer|suggest)\b|\bif\ (?:thats|its|that\ would\ be|it\ would\ be)\ (?:useful|helpful)\b|\bif\ you\ (?:just\ )?(?:want|need)\ to\ vent\b|\b(?:should|shall)\ i\ (?:tell|share|give)\ you\b|\bor\ (?:should\ i\ )?just\ listen\b
+    |\bmind\ if\ i\b|\b(?:would\ you\ like|do\ you\ want|you\ want)\ to\ hear\ (?:them|it|one|some|a\ few|more)\b|\bhappy\ to\ (?:share|give|offer|suggest|brainstorm|bounce\ ideas|throw\ (?:some\ )?ideas)\b|\byou(?:re|\ are)\ welcome\ to\ my\ (?:opinion|thoughts|two\ cents|advice|take)\b|\bif\ (?:thats|its|that\ would\ be|it\ would\ be)\ (?:useful|helpful)\b|\bif\ you\ (?:just\ )?(?:want|need)\ to\ vent\b|\b(?:should|shall)\ i\ (?:tell|share|give)\ you\b|\bor\ (?:should\ i\ )?just\ listen\b
     |\b(?:would|are)\ you\ (?:be\ )?interested\ in\ (?:hearing|some|any|my|a|an)\b
     |\bwould\ (?:it|that)\ (?:help|be\ (?:ok|okay|alright|all\ right|helpful|useful|cool|fine))\ if\ i\b
     |\b(?:would\ you\ like|do\ you\ want|would\ it\ help)\ (?:to\ |me\ to\ help\ you\ |us\ to\ )?(?:think|work|figure|plan|brainstorm|come\ up)\ (?:through\ |out\ |with\ )?(?:how|what|some|a\ few|any|options|ways|a\ plan|next\ steps)\b
@@ -193,6 +199,7 @@ PERMISSION = _rx(
     |\b(?:idea|ideas|thought|thoughts|advice|suggestions?|worked\ for\ (?:me|us)|things\ (?:that\ )?(?:helped|help|worked|work)\b)\b.*\b(?:if|unless|only\ if)\ (?:you|youre|youd|you\ are)\ (?:really\ |ever\ )?(?:want|like|interested|open|up\ for)
     |\blet\ me\ know\ if\ you\ (?:want|would\ like|need)\ (?:any\ |some\ )?(?:ideas|advice|suggestions|help|thoughts)
     |\bunless\ you\ want\ (?:it|them|some|advice)
+    |\b(?:have|got)\ (?:a\ |an\ |some\ |one\ |a\ couple\ of\ |a\ few\ )?(?:suggestion|idea|thought)s?\b(?=.*\b(?:but\ i\ dont\ want\ to|if\ you\ (?:just\ )?(?:need|want)\ to\ (?:talk|vent))\b)
     |\bi(?:m|\ am)\ wondering\ (?:if|whether)\ (?:you|youd|you\ would)\ (?:be\ )?(?:open|up\ for|interested)\b
     """
 )
@@ -230,6 +237,7 @@ WH_NOT_QUESTION = _rx(
     |who\ (?:wouldnt|would\ not|wouldve|would\ have|doesnt|isnt|hasnt)\b
     |who\ (?:in\ their\ right\ mind|on\ earth)\b
     |(?:what|how)\ can\ you\ do\b(?!\ to|\ about)
+    |for\ what\ its\ worth\b
     )"""
 )
 WH_MID_QUESTION = _rx(rf"(?<!\bknow\ )(?<!\bwonder\ )(?<!\bsee\ )(?<!\bis\ )(?<!\bme\ )(?<!\bdont\ )\b(?!why\ (?:dont|cant|wouldnt|couldnt)\b){WH}\s+{AUX}\s+(?:you|he|she|they|it|that|we)\b")
@@ -262,7 +270,7 @@ REFLECTION = _rx(
     |\bso\ (?:its|it\ is|it\ was|thats|it\ felt|it\ feels)\ (?:not|more|really|about|all|like|less|kind|sort|basically|the)\b|\b(?:getting|got|gets)\ to\ you\b
     |\bwhat\ (?:im|i\ am)\ hearing\b|\bif\ i\ (?:understand|get|got|hear|heard)\ (?:you|this|that|it|correctly)\b|\bif\ im\ (?:getting|hearing|understanding)\b
     |\bwhat\ you(?:re|\ are)\ (?:saying|telling\ me)\b|\byou(?:re|\ are)\ (?:\w+\ )?(?:saying|telling\ me)\b
-    |\bon\ (?:the\ )?one\ hand\b|\bpart\ of\ you\b
+    |\bon\ (?:the\ )?one\ hand\b|\bpart\ of\ you\b|\bthe\ (?:bit|part|thing)\ that\ (?:really\ |most\ |actually\ )?(?:hurts|stings|gets\ to\ you|bothers\ you|upsets\ you|gets\ you)\b
     |\b{_NB}you\ must\ (?:have\ )?(?:really\ |so\ |still\ )?(?:felt|feel|be|been|have\ been|miss|hate|love|want|wish)\b
     |\b{_NB}you(?:ve|\ have)\ been\ (?!there\b)
     |\b{_NB}you(?:re|\ are)\ (?:feeling|worried|scared|afraid|not\ sure|unsure|tired|sick\ of|fed\ up|frustrated|angry|hurt|exhausted|torn|stuck|overwhelmed|proud|questioning|wondering|hoping|the\ one)\b
@@ -288,7 +296,9 @@ VALIDATION = _rx(
     rf"""
     \byou\ (?:should|can|ought\ to)\ (?:really\ |honestly\ )?be\ (?:really\ |so\ |very\ |incredibly\ )?proud\b
     |\b(?:you\ )?poor\ (?:thing|love|lamb|darling|pet)\b|^been\ there\b
-    |\b(?:thats|its|that\ is|it\ is|this\ is)\ not\ (?:a\ )?(?:sign\ of\ )?(?:weakness|being\ weak)\b
+    |\b(?:thats|its|that\ is|it\ is|this\ is)\ not\ (?:a\ )?(?:sign\ of\ )?(?:weakness|being\ weak)\b|\bisnt\ (?:weak|weakness)\b|\b(?:its|thats)\ (?:only\ |just\ )?human\b
+    |\b(?:was|were)\ (?:absolutely\ |definitely\ |totally\ |so\ )?the\ right\ (?:call|thing(?:\ to\ do)?|decision|choice)\b
+    |\b(?:are|is)\ (?:so\ |completely\ |totally\ |perfectly\ |all\ )?valid\b
     |\bi\ (?:totally\ |really\ |completely\ )?know\ (?:exactly\ )?how\ (?:that|it)\ feels\b
     |\byou\ did\ (?:the\ best|what|everything|all)\ (?:\w+\ )?you\ (?:could|can)\b
     |\b(?:thats|that\ is|that\ was|that\ sounds|that\ seems|that\ feels|that\ must|that\ would|thats\ been|this\ is|this\ sounds|this\ must)\ (?:(?:all|really|so|just|genuinely|pretty|incredibly|super|honestly|completely|totally|such|a|an|like|thats|truly|seriously|actually|absolutely|definitely|kind\ of|very|is|be|have|been|situation|thing|to\ go\ through)\ ){{0,6}}{_HARD}\b
@@ -378,8 +388,8 @@ JUDGMENT = _rx(
     \bexaggerat(?:ing|e)\b|\bdrama\ queen\b|\bcry\ ?baby\b|\bsnowflake\b|\b(?:toughen|man|grow|harden)\ up\b|\bget\ a\ grip\b|\bget\ over\ yourself\b
     |\bhardly\ the\ (?:worst|end)\b|\bnot\ the\ worst\ thing\b|\bcatastrophi[sz]ing\b|\bmaking\ excuses\b
     |\b(?:its|it\ is)\ not\ like\ (?:he|she|they|you|it|its|thats|anyone|someone|somebody|anybody)\b
-    |(?<!not\ )(?<!\bim\ )(?<!\bi\ am\ )(?<!\bi\ was\ )(?<!\bam\ i\ )\bover(?:reacting|react|reaction|thinking\ (?:it|this|things)|thinking|dramati[sz]ing)\b
-    |\b(?:too|so|overly|oversensitive)\ (?:sensitive|dramatic|emotional|touchy|harsh)\b|(?<!not\ )\bbeing\ (?:a\ bit\ |so\ |kind\ of\ |really\ )?(?:dramatic|sensitive|harsh|silly|ridiculous|childish|paranoid|unreasonable|a\ baby)\b|\b(?:dont|stop)\ be(?:ing)?\ (?:so|such)\b
+    |(?<!not\ )(?<!\bim\ )(?<!\bi\ am\ )(?<!\bi\ was\ )(?<!\bam\ i\ )(?<!\bim\ probably\ )(?<!\bim\ just\ )(?<!\bmaybe\ im\ )\bover(?:reacting|react|reaction|thinking\ (?:it|this|things)|thinking|dramati[sz]ing)\b
+    |\b(?:too|so|overly|oversensitive)\ (?:sensitive|dramatic|emotional|touchy|harsh)\b|(?<!not\ )\bbeing\ (?:a\ bit\ |so\ |kind\ of\ |really\ )?(?:dramatic|sensitive|harsh|silly|ridiculous|childish|paranoid|unreasonable|precious|a\ baby)\b|\b(?:dont|stop)\ be(?:ing)?\ (?:so|such)\b
     |\b(?:not|no)\ (?:that\ |such\ |a\ )?(?:a\ )?big\ (?:a\ )?deal\b|\bnot\ that\ (?:bad|deep|serious|big)\b|\breally\ not\ that\b
     |\bmaking\ (?:a\ big\ deal|this|it|such\ a)\b.*\b(?:bigger|nothing|big\ deal|out\ of)\b|\bblowing\ (?:this|it|things)\b|\bmountain\ out\ of\b
     |\bat\ least\ (?:you|your|youre|youve|it|its|he|hes|she|shes|they|theyre|that|thats|this|there|theres|we|nobody|no\ one|the)\b(?!\ (?:\w+\ )?(?:times?|hours?|minutes?|days?|weeks?|months?|years?|people))
@@ -390,7 +400,7 @@ JUDGMENT = _rx(
     |\bnot\b.{{0,12}}\bthe\ end\ of\ the\ world\b|\b(?:thats|such\ is)\ life\b|\bit\ is\ what\ it\ is\b|\beverything\ happens\ for\ a\ reason\b|\bbright\ side\b|\bcheer\ up\b|\bcalm\ down\b|^relax\b
     |\bget\ over\ it\b|\bdont\ worry\b|\b(?:youll|you\ will)\ be\ (?:fine|ok|okay|alright)\b|\b(?:itll|it\ will)\ be\ (?:fine|ok|okay)\b
     |\b(?:its|it\ is|thats)\ (?:just|only)\ (?:(?:a|one)\ (?:job|game|test|exam|party|guy|girl|night|day|grade|breakup)|money|stuff|work|school)\b
-    |\b(?<!not\ )(?<!isnt\ )(?<!wasnt\ )(?<!not\ really\ )(?<!was\ it\ )(?<!is\ it\ )(?:your|youre)\ (?:own\ )?fault\b|\bthats\ on\ you\b|\b(?:brought|bring|brings|bringing)\ (?:this|it|that)\ on\ yourself\b|\basked\ for\ it\b
+    |\b(?<!not\ )(?<!isnt\ )(?<!wasnt\ )(?<!not\ really\ )(?<!was\ it\ )(?<!is\ it\ )(?:your|youre)\ (?:own\ )?fault\b|\bthats\ (?:kind\ of\ |sort\ of\ |a\ bit\ |all\ |totally\ |really\ )?on\ you\b|\b(?:brought|bring|brings|bringing)\ (?:this|it|that)\ on\ yourself\b|\basked\ for\ it\b
     |\bwhat\ did\ you\ expect\b|\bwhy\ would\ you\ (?:even\b|ever\b|do\b|say\b|go\b|let\b|put\b|bother\b)|\byou\ always\ do\ this\b|\bthats\ (?:silly|stupid|ridiculous|nothing)\b|\bits\ nothing\b
     |\b(?:everyone|everybody)\ (?:feels|goes\ through|gets|has)\b|\bpeople\ get\ \w+\ all\ the\ time\b|\bfeeling\ sorry\ for\ yourself\b
     |\bstop\ (?:worrying|stressing|whining|complaining|crying)\b
@@ -399,14 +409,14 @@ JUDGMENT = _rx(
     |\bworse\ off\ than\ you\b|\bhave\ it\ (?:way\ |much\ |a\ lot\ )?worse\b
     |\b(?:mine|ours|theirs)\ (?:was|were|is|are)\ (?:\w+\ )?worse\b|\b(?:dealt\ with|been\ through|gone\ through|seen)\ (?:far|way|much|a\ lot)\ worse\b
     |\bhad\ (?:the\ same(?:\ \w+){{0,2}}|that\ too|it\ too|this\ too)\ and\ (?:hes|shes|theyre|he\ is|she\ is|they\ are|he\ was|she\ was|they\ were)\ (?:totally\ |perfectly\ |completely\ |absolutely\ |just\ )?(?:fine|ok|okay|alright|all\ right)\b
-    |\byou\ (?:really\ |just\ |honestly\ )?(?:need\ to|have\ to|gotta|should)\ (?:relax|calm\ down|get\ over\ (?:it|him|her|them|yourself))\b |\bdont\ (?:stress|panic|fret|get\ (?:so\ )?(?:upset|worked\ up|stressed|emotional))\b|\bpull\ yourself\ together\b|\bchin\ up\b|\bshe(?:ll|\ will)\ be\ right\b|\bworse\ things\ happen\b|\bsnap\ out\ of\ it\b
+    |\byou\ (?:really\ |just\ |honestly\ )?(?:need\ to|have\ to|gotta|should)\ (?:relax|calm\ down|get\ over\ (?:it|him|her|them|yourself))\b |\bdont\ (?:stress|panic|fret|cry\ over|get\ (?:so\ )?(?:upset|worked\ up|stressed|emotional))\b|(?<!think\ )(?<!hope\ )(?<!if\ )(?<!whether\ )(?<!sure\ )(?<!know\ )\b(?:itll|it\ will|its\ all\ going\ to|everything\ will|everythingll)\ (?:all\ )?work\ (?:itself\ )?out\b|\bpull\ yourself\ together\b|\bchin\ up\b|\bshe(?:ll|\ will)\ be\ right\b|\bworse\ things\ happen\b|\bsnap\ out\ of\ it\b
     |\bwhat\ were\ you\ (?:even\ |actually\ )?thinking\b|\bwhats\ the\ big\ deal\b|\bhow\ could\ you\ (?:not|even|possibly|be\ so)\b|\bwhy\ (?:didnt|couldnt)\ you\ just\b |\bwhats\ the\ point\ (?:of|in)\ (?:getting|being|feeling|crying|worrying|stressing)\b|\bover\ the\ top\b
     |\b(?:do|did)\ you\ (?:really|honestly|seriously|actually)\ think\b.*\b(?:helps?|will\ (?:help|change|fix))\b |\byou\ (?:really\ |just\ )?(?:couldve|could\ have)\ (?:just|at\ least|said|told|asked|called|mentioned|warned)\b
     |\b(?:(?:he|she|they|(?:your|his|her|their)\ (?:\w+\ )?\w+)\ (?:really\ |honestly\ |just\ |clearly\ )?(?:sounds?|seems?|is|are|was|were)|hes|shes|theyre)
         \ (?:being\ )?(?:like\ )?(?:a|an|such\ a|such\ an)\ (?:(?:total|complete|proper|real|absolute|right|massive|huge|bloody|utter|bit\ of\ a|little|spoiled|selfish|lazy|nasty)\ )*{INSULT}\b
     |\b(?:being|acting|behaving)\ (?:like\ )?(?:a|an|such\ a)\ (?:(?:total|complete|proper|real|absolute|right|massive|bloody|utter|bit\ of\ a|little)\ )*{INSULT}\b
     |\b(?:clearly|obviously|just)\ using\ you\b
-    |\b(?:pretty|really|so|such\ a|a|bit\ of\ a|kind\ of\ a)\ (?:stupid|dumb|idiotic|pathetic|lame|ridiculous|silly|weak|flimsy)\ (?:reason|thing\ to|idea|move|decision|excuse|way)\b
+    |\b(?:pretty|really|so|such\ a|a|bit\ of\ a|kind\ of\ a)\ (?:stupid|dumb|idiotic|pathetic|lame|ridiculous|silly|weak|flimsy|daft|foolish|reckless)\ (?:reason|thing\ to|idea|move|decision|excuse|way)\b
     |\byou\ (?:\w+\ ){{0,3}}let\ (?:him|her|them|it)\ (?:get\ away\ with|walk\ all\ over|slide)\b
     |\byou\ knew\ (?:what\ (?:he|she|they|it)\ (?:was|were|is|are)\ like|what\ you\ were\ getting\ into|(?:this|that|it)\ (?:would|was\ going\ to)\ happen)\b
     |\byou\ (?:cant|can\ not|cannot|shouldnt|should\ not)\ (?:really\ |honestly\ )?be\ (?:that\ |too\ |so\ |all\ that\ )?surprised\b

@@ -156,7 +156,7 @@ def _clauses(body: str) -> list[str]:
 # about it", "maybe I'll just quit and go travelling") is no command of its own.
 _SHARED_VERB = re.compile(
     r"(?:\b(?:will|would|can|could|might|should|must|gonna|wanna)"
-    r"|\b(?:want|need|have|going|got|trying|try|like|love|hate|decided|plan|planning|hoping|ready|able|afraid|scared|"
+    r"|\b(?:wants?|wanted|needs?|needed|have|has|going|got|trying|tries|try|likes?|loves?|hates?|decided|plans?|planning|hoping|ready|able|afraid|scared|"
     r"courage|nerve|guts|time|chance)\s+to)"  # "to" of an infinitive, not of "one to one" or "back to work"
     r"\s+(?:just\s+|really\s+|probably\s+|honestly\s+)?\w+(?:\s+\w+){0,4}\s*$"
 )
@@ -247,7 +247,10 @@ def _question(body: str, qmark: bool, other: set[str]) -> str | None:
     if R.WH_MID_QUESTION.search(core):
         return "open_question"
     m = R.CLOSED_MID.search(core)
-    if m and not re.search(rf"\b{R.WH}\s+(?:\w+\s+)?$|\b(?:if|whether|than|as)\s+$", core[: m.start()]):
+    # "the bit that hurts is that she…", "the truth is that he…" state; they do not ask.
+    if m and not re.search(rf"\b{R.WH}\s+(?:\w+\s+)?$|\b(?:if|whether|than|as)\s+$|"
+                           r"\b(?:hurts|stings|matters|thing|bit|part|problem|point|truth|issue|fact|worst|trouble)\s+$",
+                           core[: m.start()]):
         return "closed_question"
     if qmark and not other & {"advice", "reflection", "judgment"}:
         return "closed_question"

@@ -668,3 +668,44 @@ FROM_FRESH9 = case(
 @pytest.mark.parametrize("text, expected", FROM_FRESH9)
 def test_general_patterns_from_fresh9(text, expected):
     assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
+
+
+# From the tuned half of the eighth utterance set (bench/utterances/tune8.jsonl), worded afresh.
+FROM_TUNE8 = case(
+    ("Plenty of students find it easier to revise in the library.", ["advice"]),
+    ("What usually tends to help with jet lag is getting outside in the morning.", ["advice"]),
+    ("The simplest thing would be to tell her on Friday.", ["advice"]),
+    ("Could you bring your brother along to the meeting?", ["advice", "closed_question"]),
+    ("You know what could help, keep a note of every call.", ["advice"]),
+    ("What would help most?", ["open_question"]),
+    ("It might pay to read the contract again.", ["advice"]),
+    ("One thing you could look at is the overtime.", ["advice"]),
+    ("You may find it helps to sleep on it.", ["advice"]),
+    ("What helped my cousin was a strict bedtime.", ["advice"]),
+    ("Deep down you know what you want to do.", []),
+    ("Take me through the night it happened.", ["open_question"]),
+    ("He wants to sell the flat and move abroad.", []),
+    ("Don't cry over a silly exam, come on.", ["judgment"]),
+    ("Everything will work itself out, trust me.", ["judgment"]),
+    ("I hope it all works out for you.", []),
+    ("You're being a bit precious, honestly.", ["judgment"]),
+    ("Sorry, but that's sort of on you.", ["judgment"]),
+    ("That was a reckless thing to do.", ["judgment"]),
+    ("Maybe I'm overreacting, but it stung.", []),
+    ("Calling the school was absolutely the right decision.", ["validation"]),
+    ("Those feelings are completely valid.", ["validation"]),
+    ("Needing a break isn't weak.", ["validation"]),
+    ("Happy to bounce ideas around whenever you like.", ["permission"]),
+    ("You're welcome to my two cents if you want them.", ["permission"]),
+    ("Do you want to hear what's helped other parents?", ["permission", "closed_question"]),
+    ("I've got an idea, but I don't want to butt in if you just want to vent.", ["permission"]),
+    ("So the part that really stings is that nobody asked you.", ["reflection"]),
+    ("The problem is that he never listens.", []),
+    ("My dad's all, you need a proper job, and I'm like, whatever.", []),
+    ("For what it's worth, that sounds really hard.", ["validation"]),
+)
+
+
+@pytest.mark.parametrize("text, expected", FROM_TUNE8)
+def test_general_patterns_from_tune8(text, expected):
+    assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
