@@ -324,7 +324,8 @@ def label_utterances(
     texts: Sequence[str], model_labels: Callable[[list[str]], list[set[str]]] | None = None
 ) -> list[tuple[str, ...]]:
     """The listening behaviours in each utterance of the listener: what the rules find, and what the
-    sentence model (``tagmodel.py``) is confident of among the labels of meaning. ``model_labels``
+    sentence model (``tagmodel.py``) is confident of among the labels of meaning, and advice it is nearly
+    certain of where the rules find none. ``model_labels``
     stands in for the model (its training asks which labels the gates below would let through)."""
     if model_labels is None:
         from .tagmodel import labels_of as model_labels
@@ -350,6 +351,7 @@ def label_utterances(
 # stance: "you're not overreacting" sits next to "you're overreacting", "do you feel trapped?" next to
 # "you feel trapped". Where the rules read the form, they decide.
 _MODEL_YIELDS_TO = {
+    "advice": {"permission", "judgment"},
     "judgment": {"validation"},
     "validation": {"judgment"},
     "reflection": {"open_question", "closed_question", "judgment", "validation"},
@@ -362,11 +364,19 @@ _MODEL_YIELDS_TO = {
 _NEEDS_WORD = {
     "judgment": re.compile(r"\b(?:you|your|youre|yourself|he|she|they|him|her|them|his|their|hes|shes|theyre)\b"),
     "self_focus": re.compile(r"\b(?:i|im|ive|id|me|my|mine|myself|we|were|weve|our|us)\b"),
+    "advice": re.compile(r"\b(?:you|your|youre|youve|youd|youll|yourself|u|ur)\b"),
 }
 
 
 # Idioms whose form the model takes for the label: hindsight that only tells a story.
-_RULED_OUT = {"judgment": R.STORY_SHOULD_HAVE}
+_RULED_OUT = {
+    "judgment": R.STORY_SHOULD_HAVE,
+    # the speaker's own plan ("maybe I'll just quit"), what anyone could see or hear, a risk ("you could
+    # lose the deposit")
+    "advice": re.compile(r"\b(?:ill|i\ will|im\ going\ to|im\ gonna|why\ dont\ i|maybe\ i|should\ i|shall\ i)\b"
+                         r"|\byou\ (?:could|can|couldnt|cant)\ (?:see|hear|tell|feel|smell)\b"
+                         r"|\byou\ (?:could|might|may)\ (?:lose|end\ up|get\ (?:hurt|fired|sacked|sick|burned|burnt|in\ trouble))\b"),
+}
 
 
 def _agreeing(model: set[str], rules: set[str], norm: str) -> set[str]:

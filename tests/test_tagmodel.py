@@ -32,13 +32,15 @@ def test_the_model_was_trained_without_the_blind_sets_and_speaks_only_where_prec
     for label in meta["labels"]:
         threshold = meta["thresholds"][label]
         assert 0.0 < threshold <= 1.01
-        if threshold <= 1.0:  # above 1 the label never reached its precision and is left to the rules
+        if meta["cross_validation"][label].get("set_by_hand"):  # finetune.py says why (HAND_SET)
+            assert threshold >= 0.95
+        elif threshold <= 1.0:  # above 1 the label never reached its precision and is left to the rules
             assert meta["cross_validation"][label]["cv_precision"] >= 0.9
     # the thresholds belong to this model file (the labeller's version hashes only the thresholds)
     model_bytes = onnx.model_path(tagmodel.MODEL_FILE, "model").read_bytes()
     assert meta["model_sha256"] == hashlib.sha256(model_bytes).hexdigest()
-    # form (questions, advice, permission) is the rules' job
-    assert all(meta["thresholds"][label] > 1 for label in ("advice", "permission", "open_question", "closed_question"))
+    # form (questions, permission) is the rules' job; advice the model adds only when nearly certain
+    assert all(meta["thresholds"][label] > 1 for label in ("permission", "open_question", "closed_question"))
 
 
 def test_the_model_finds_a_story_of_ones_own_that_no_phrase_lists():
@@ -87,6 +89,22 @@ def test_the_gates_hold_whatever_the_model_proposes():
     assert "self_focus" not in got[3]  # the listener is not in it
     assert "judgment" not in got[4]  # hindsight in form, a story in fact
     assert "reflection" in got[5]  # "so saying…" is the listener's own words, not somebody's report
+
+
+def test_the_model_adds_advice_only_where_the_rules_let_it():
+    def advice(texts):
+        return [{"advice"}] * len(texts)
+
+    texts = ["Maybe I'll just ring in sick tomorrow.", "You could see he was furious.",
+             "You might lose the whole deposit.", "Do you want my take on it?", "You should have known better.",
+             "That sounds exhausting.", "It might be worth looking at the small print, you know."]
+    got = label_utterances(texts, model_labels=advice)
+    assert got[0] == ()  # the speaker's own plan
+    assert "advice" not in got[1] and "advice" not in got[2]  # what anyone could see; a risk
+    assert got[3] == ("permission", "closed_question")  # an offer is not the advice itself
+    assert "advice" not in got[4]  # hindsight is a judgment
+    assert got[5] == ("validation",)  # nobody is addressed
+    assert "advice" in got[6]
 
 
 def test_a_plain_you_did_is_a_reflection_until_the_model_hears_blame_in_it():
