@@ -352,6 +352,7 @@ def label_utterances(
 # "you feel trapped". Where the rules read the form, they decide.
 _MODEL_YIELDS_TO = {
     "advice": {"permission", "judgment"},
+    "permission": {"advice"},
     "judgment": {"validation"},
     "validation": {"judgment"},
     "reflection": {"open_question", "closed_question", "judgment", "validation"},
@@ -365,6 +366,7 @@ _NEEDS_WORD = {
     "judgment": re.compile(r"\b(?:you|your|youre|yourself|he|she|they|him|her|them|his|their|hes|shes|theyre)\b"),
     "self_focus": re.compile(r"\b(?:i|im|ive|id|me|my|mine|myself|we|were|weve|our|us)\b"),
     "advice": re.compile(r"\b(?:you|your|youre|youve|youd|youll|yourself|u|ur)\b"),
+    "permission": re.compile(r"\b(?:you|your|youre|youve|youd|youll|yourself|u|ur)\b"),
 }
 
 

@@ -33,14 +33,14 @@ def test_the_model_was_trained_without_the_blind_sets_and_speaks_only_where_prec
         threshold = meta["thresholds"][label]
         assert 0.0 < threshold <= 1.01
         if meta["cross_validation"][label].get("set_by_hand"):  # finetune.py says why (HAND_SET)
-            assert threshold >= 0.95
+            assert threshold >= 0.9
         elif threshold <= 1.0:  # above 1 the label never reached its precision and is left to the rules
             assert meta["cross_validation"][label]["cv_precision"] >= 0.9
     # the thresholds belong to this model file (the labeller's version hashes only the thresholds)
     model_bytes = onnx.model_path(tagmodel.MODEL_FILE, "model").read_bytes()
     assert meta["model_sha256"] == hashlib.sha256(model_bytes).hexdigest()
-    # form (questions, permission) is the rules' job; advice the model adds only when nearly certain
-    assert all(meta["thresholds"][label] > 1 for label in ("permission", "open_question", "closed_question"))
+    # questions are the rules' job; advice and offers of it the model adds only when nearly certain
+    assert all(meta["thresholds"][label] > 1 for label in ("open_question", "closed_question"))
 
 
 def test_the_model_finds_a_story_of_ones_own_that_no_phrase_lists():
@@ -105,6 +105,17 @@ def test_the_model_adds_advice_only_where_the_rules_let_it():
     assert "advice" not in got[4]  # hindsight is a judgment
     assert got[5] == ("validation",)  # nobody is addressed
     assert "advice" in got[6]
+
+
+def test_the_model_adds_an_offer_only_to_someone():
+    def offer(texts):
+        return [{"permission"}] * len(texts)
+
+    got = label_utterances(["I've got a thought on that, if it's any use to you.", "Right, I'll get the kettle on.",
+                            "Phone the bank first thing."], model_labels=offer)
+    assert got[0] == ("permission",)
+    assert got[1] == ()  # nobody addressed
+    assert got[2] == ("advice",)  # advice itself is no offer of it
 
 
 def test_a_plain_you_did_is_a_reflection_until_the_model_hears_blame_in_it():
