@@ -600,11 +600,6 @@ FROM_HELDOUT6 = case(
 )
 
 
-@pytest.mark.parametrize("text, expected", FROM_HELDOUT6)
-def test_general_patterns_from_heldout6(text, expected):
-    assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
-
-
 # From the blind fresh7 dialogues' misses (worded afresh): what other people do, and Whisper's words.
 FROM_FRESH7 = case(
     ("Most parents I know find a little chart on the fridge helps.", ["advice"]),
@@ -620,11 +615,6 @@ FROM_FRESH7 = case(
 )
 
 
-@pytest.mark.parametrize("text, expected", FROM_FRESH7)
-def test_general_patterns_from_fresh7(text, expected):
-    assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
-
-
 # From the blind fresh8 dialogues' misses (worded afresh).
 FROM_FRESH8 = case(
     ("I'd also ask for it in writing.", ["advice"]),
@@ -633,11 +623,6 @@ FROM_FRESH8 = case(
     ("You can put a note on the fridge.", ["advice"]),
     ("You can put it wherever you like.", []),
 )
-
-
-@pytest.mark.parametrize("text, expected", FROM_FRESH8)
-def test_general_patterns_from_fresh8(text, expected):
-    assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
 
 
 # From the blind fresh9 dialogues' misses (worded afresh).
@@ -663,11 +648,6 @@ FROM_FRESH9 = case(
     # Minimising, not affirming (coded as judgment by the writer of fresh7).
     ("Oh come on, it's not a failure, loads of people get made redundant.", []),
 )
-
-
-@pytest.mark.parametrize("text, expected", FROM_FRESH9)
-def test_general_patterns_from_fresh9(text, expected):
-    assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
 
 
 # From the tuned half of the eighth utterance set (bench/utterances/tune8.jsonl), worded afresh.
@@ -706,6 +686,7 @@ FROM_TUNE8 = case(
 )
 
 
-@pytest.mark.parametrize("text, expected", FROM_TUNE8)
-def test_general_patterns_from_tune8(text, expected):
+# Each table is one source's misses, worded afresh; one test reads them all.
+@pytest.mark.parametrize("text, expected", FROM_HELDOUT6 + FROM_FRESH7 + FROM_FRESH8 + FROM_FRESH9 + FROM_TUNE8)
+def test_general_patterns_from_the_later_sets(text, expected):
     assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
