@@ -168,7 +168,7 @@ IMPERATIVE = _rx(
 # Imperatives that are not suggestions: invitations to keep talking, turn management, minimising.
 IMPERATIVE_NOT = _rx(
     r"""^(?:just\ |so\ |please\ )*(?:
-      tell\ me|say\ more|say\ (?:so|the\ word)?$|go\ on|go\ ahead|keep\ going|take\ (?:all\ )?(?:the|your)\ time|hang\ on|hold\ on|let\ me|lets|let\ us|
+      tell\ me|say\ more|say\ (?:so|the\ word)?$|go\ on|go\ ahead|keep\ going|take\ (?:your\ time|all\ the\ time|the\ time\ you\ need)|hang\ on|hold\ on|let\ me|lets|let\ us|
       walk\ me|talk\ me|take\ me\ through|help\ me|trust\ me|believe\ me|tell\ me\ about\ it|look\ on\ the\ bright|get\ over|dont\ worry|dont\ (?:get\ (?:so\ )?(?:upset|worked\ up|stressed|angry)|stress|panic|cry)|pull\ yourself|dont\ be\ (?:so|such|silly|like)|
       be\ so\ |stop\ (?:being|feeling|worrying|stressing|crying|overthinking|whining|complaining)|give\ me|
       think\ about\ it|see\ (?:you|what|if)|make\ (?:sense|me)|go\ figure|dont\ get\ me|be\ right|

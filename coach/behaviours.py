@@ -324,8 +324,8 @@ def label_utterances(
     texts: Sequence[str], model_labels: Callable[[list[str]], list[set[str]]] | None = None
 ) -> list[tuple[str, ...]]:
     """The listening behaviours in each utterance of the listener: what the rules find, and what the
-    sentence model (``tagmodel.py``) is confident of among the labels of meaning, and advice it is nearly
-    certain of where the rules find none. ``model_labels``
+    sentence model (``tagmodel.py``) is confident of among the labels of meaning, and advice or an offer
+    of it that the model is nearly certain of where the rules find neither. ``model_labels``
     stands in for the model (its training asks which labels the gates below would let through)."""
     if model_labels is None:
         from .tagmodel import labels_of as model_labels
@@ -360,8 +360,9 @@ _MODEL_YIELDS_TO = {
 }
 
 
-# A judgment has someone it judges ("maybe I'm overreacting" is the partner's own doubt), and a story
-# of one's own has oneself in it ("it's been such a heavy year for you" is not).
+# A judgment has someone it judges ("maybe I'm overreacting" is the partner's own doubt), a story
+# of one's own has oneself in it ("it's been such a heavy year for you" is not), and advice or an
+# offer of it has someone it is given to.
 _NEEDS_WORD = {
     "judgment": re.compile(r"\b(?:you|your|youre|yourself|he|she|they|him|her|them|his|their|hes|shes|theyre)\b"),
     "self_focus": re.compile(r"\b(?:i|im|ive|id|me|my|mine|myself|we|were|weve|our|us)\b"),

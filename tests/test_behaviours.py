@@ -636,6 +636,7 @@ FROM_FRESH9 = case(
     ("He tends to work weekends.", []),
     ("What worked for us was taking turns on the early shift.", ["advice", "self_focus"]),
     ("Take all the time you need.", []),
+    ("Take the time to ring her properly.", ["advice"]),
     ("A few things helped me with that, if you want them.", ["permission"]),
     # "nobody's" is no name reporting speech; said back as a summary it is a reflection.
     ("So nobody's checking in on you, how are you managing?", ["open_question", "reflection"]),
