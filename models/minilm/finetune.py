@@ -51,9 +51,10 @@ THRESHOLDED = ("reflection", "validation", "self_focus", "judgment")
 # "you're welcome to my two cents"): the model adds them only where the rules find neither advice nor an
 # offer, the gates pass them (someone addressed; for advice, not the speaker's own plan), and it is nearly
 # certain. Set by hand on 2026-11-25 on the two sets the rules were tuned on and the model never saw
-# (tune8, heldout6): the lowest of 0.5, 0.7, 0.8, 0.9, 0.95 at which it added no wrong label there, and
-# never under 0.9. Advice: two wrong at 0.9, none at 0.95. Permission: one wrong at 0.5, none from 0.7.
-HAND_SET = {"advice": 0.95, "permission": 0.9}
+# (tune8, heldout6), through the gates: the lowest of 0.5, 0.7, 0.8, 0.9, 0.95 at which it added no wrong
+# label there, and never under 0.9. Advice: one wrong up to 0.8, none from 0.9 (one right throughout).
+# Permission: one wrong at 0.5, none from 0.7.
+HAND_SET = {"advice": 0.9, "permission": 0.9}
 PRECISION = 0.9
 MIN_RECALL = 0.2  # precise only on a handful of lines is not worth the false alarms
 FOLDS = 5
