@@ -47,7 +47,7 @@ IMPERATIVE_VERBS = (
     "move sell dump walk see focus start find keep breathe apply report check skip sign send drop read eat "
     "drink wait change speak pack apologise apologize sleep switch delete unfollow say mute confront "
     "ring phone message book look make think consider reach stand sit rest treat cut answer reply respond lend use stay bring knock "
-    "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive have do lead"
+    "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive have do lead stick close"
 ).split()
 # A bare name opening a clause ("Sarah said", "jess mentioned"): any word but these, nor a suggestion verb
 # ("try asking him").
@@ -75,7 +75,7 @@ TALK_HERE = r"(?:talk\ (?:it\ |this\ |that\ |things\ )?(?:through|about|over|out
 # end of "everything you could for her".
 ADVICE = _rx(
     rf"""
-    \byou\ (?:really\ |definitely\ |probably\ |honestly\ |seriously\ |totally\ |kind\ of\ |kinda\ |sort\ of\ |just\ |maybe\ |still\ |so\ |all\ )*
+    (?<!\bwhen\ )(?<!\bwhenever\ )\byou\ (?:really\ |definitely\ |probably\ |honestly\ |seriously\ |totally\ |kind\ of\ |kinda\ |sort\ of\ |just\ |maybe\ |still\ |so\ |all\ )*
         (?:should(?!\ have|ve|\ of|nt|\ not)|need\ (?:a|an|some)\ (?:break|holiday|vacation|rest|day\ off|lawyer|therapist|doctor|new|change|plan|nap|proper|real|good)\b|need\ to|needa|have\ to|gotta|got\ to|ought\ to(?!\ have\ (?:\w+ed|known|done|seen|been|gone|told|said|thought)\b)|
            could\ (?:always\ |just\ |maybe\ |also\ |perhaps\ )?(?!(?:have|ve|of|be|not|never|tell(?!\ (?:him|her|them|us|your|his|their|the|a|someone|somebody|everyone)\b)|see(?!\ (?:a|someone|if|whether)\b)|hear|feel|sense|smell|lose|die|end\ up|
                do\ (?:anything|nothing|no\ wrong|better|worse)|get\ (?:hurt|fired|sacked|sick|killed|in\ trouble|arrested|sued|burned|burnt)|
@@ -193,10 +193,11 @@ PERMISSION = _rx(
     |^(?:(?:so|okay|ok)\ )?want\ (?:a\ |an\ |some\ |my\ |to\ hear\ )?{_OFFER}
     |\bwould\ you\ (?:like|want|be\ open\ to)\ (?:to\ hear\ )?(?:my\ |some\ |any\ |an?\ )?{_OFFER}
     |\b(?:are|would)\ you\ (?:be\ )?(?:open|looking)\ (?:to|for)\ (?:some\ |any\ |an?\ )?{_OFFER}
-    |\bor\ (?:do\ you\ )?(?:just\ )?(?:want|need)\ (?:me\ )?to\ (?:listen|vent)
+    |\bor\ (?:do\ you\ )?(?:just\ )?(?:want|need)\ (?:me\ )?to\ (?:listen|vent|moan|rant|offload|have\ a\ (?:whinge|winge|moan|rant|vent)|get\ it\ off\ your\ chest)
     |\bor\ (?:just\ )?(?:someone\ to\ listen|to\ vent|vent)
     |\b(?:if|when)\ (?:you|youd|you\ would|youre|you\ are)\ (?:really\ |ever\ )?(?:want|like|wanna|interested|open|up\ for)\b(?=.*\b(?:idea|ideas|thought|thoughts|advice|suggestion|suggestions|worked|tell\ you|hear\ it|hearing\ it|two\ cents|opinion)\b)
     |\b(?:idea|ideas|thought|thoughts|advice|suggestions?|worked\ for\ (?:me|us)|things\ (?:that\ )?(?:helped|help|worked|work)\b)\b.*\b(?:if|unless|only\ if)\ (?:you|youre|youd|you\ are)\ (?:really\ |ever\ )?(?:want|like|interested|open|up\ for)
+    |\bi\ (?:could|can)\ tell\ you\ what\ (?:i|id|i\ would)\b.*\bif\ (?:that|it)\ (?:helps|would\ help)\b
     |\blet\ me\ know\ if\ you\ (?:want|would\ like|need)\ (?:any\ |some\ )?(?:ideas|advice|suggestions|help|thoughts)
     |\bunless\ you\ want\ (?:it|them|some|advice)
     |\b(?:have|got)\ (?:a\ |an\ |some\ |one\ |a\ couple\ of\ |a\ few\ )?(?:suggestion|idea|thought)s?\b(?=.*\b(?:but\ i\ dont\ want\ to|if\ you\ (?:just\ )?(?:need|want)\ to\ (?:talk|vent))\b)

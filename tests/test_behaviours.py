@@ -687,7 +687,18 @@ FROM_TUNE8 = case(
 )
 
 
+# From the blind fresh10 dialogues' misses (worded afresh).
+FROM_FRESH10 = case(
+    ("Stick with the course until Easter.", ["advice"]),
+    ("Don't close the shop over one bad review.", ["advice"]),
+    ("I could tell you what I'd do in your place, if it helps.", ["permission"]),
+    ("Shall I throw in a thought, or do you just need to have a moan?", ["permission", "closed_question"]),
+    ("So even when you could rest, you can't switch off.", ["reflection"]),
+    ("Whenever you should be relaxing, he rings.", []),
+)
+
+
 # Each table is one source's misses, worded afresh; one test reads them all.
-@pytest.mark.parametrize("text, expected", FROM_HELDOUT6 + FROM_FRESH7 + FROM_FRESH8 + FROM_FRESH9 + FROM_TUNE8)
+@pytest.mark.parametrize("text, expected", FROM_HELDOUT6 + FROM_FRESH7 + FROM_FRESH8 + FROM_FRESH9 + FROM_TUNE8 + FROM_FRESH10)
 def test_general_patterns_from_the_later_sets(text, expected):
     assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
