@@ -65,6 +65,8 @@ QUOTE_FRAME_LIKE = _rx(r"\b(?:(?:hes|shes|theyre|(?:my|his|her|their|your)\ \w+s
 NOT_QUOTE = _rx(r"\b(?:id|i\ would|i\ will|ill|can\ i|may\ i|mind\ if\ i|let\ me)\s+(?:just\ )?(?:say|tell|suggest|ask)|\b(?:if|when|what|how)\ i\ (?:suggested|said|told|asked|tell|say)")
 
 # --- advice --------------------------------------------------------------------------------------
+# What other people do, as a hint ("lots of parents find…", "some couples go to…").
+_MANY = r"(?:a\ lot\ of|lots\ of|loads\ of|plenty\ of|many|most|some)"
 # People and places whose help one can seek: asking whether the partner has is a suggestion to.
 _HELP = r"(?:doctor|gp|manager|boss|supervisor|lawyer|solicitor|counsellor|counselor|therapist|bank|school|council|hr|union|landlord|police|vet|teacher|nurse|pharmacist|advisor|adviser|helpline|insurer|insurance\ company|accountant)"
 # Talking it through here and now: "would it help to talk through what feels hardest?" invites the
@@ -148,11 +150,11 @@ ADVICE_INDIRECT = _rx(
     |\b(?:might|would|could)\ be\ (?:easier|better|kinder|simpler|smarter|less\ stressful)\ (?:than|to|if\ you)\b |^(?:it\ )?(?:might|could|would)\ be\ worth\b|\bworth\ (?:just\ |maybe\ |really\ )\w+ing\b
     |\b(?:one|another|other)\ (?:\w+\ )?option\ (?:could|might|would)\ be\b |\b(?:thing|what)\ (?:that\ )?(?:really\ )?(?:helped|helps|work(?:s|ed)?\ for)\ (?:me|us|my\ \w+)\ (?:was|is)\b
     |\bthere(?:s|\ is|\ are)\ (?:a|an|this|some)\ (?:\w+\ ){0,2}(?:support\ group|helpline|hotline|charity|counselling\ service)s?\b
-    |\b(?:a\ lot\ of|lots\ of|loads\ of|plenty\ of|many|most|some)\ (?:\w+\ )?\w+s\ (?:say|said|find|found|reckon)\ (?:that\ )?\w+ing\b.*\b(?:helps?|helped|works|worked|made\ (?:them|it|things|everything)|makes\ (?:them|it|things|everything))\b
-    |\b(?:a\ lot\ of|lots\ of|loads\ of|plenty\ of|many|most|some)\ (?:people|parents|folks|couples|carers|students)\ in\ (?:your|the\ same|a\ similar)\ (?:position|situation|shoes|boat)\ (?:(?:just|often|usually|tend\ to|will)\ )?(?!(?:be|have|do|think|believe|trust|say|see|forget|accept|agree|remember|wait|keep|get|find|stay|stop|start|go)\b)(?:""" + "|".join(IMPERATIVE_VERBS) + r""")\b
+    |\b""" + _MANY + r"""\ (?:\w+\ )?\w+s\ (?:say|said|find|found|reckon)\ (?:that\ )?\w+ing\b.*\b(?:helps?|helped|works|worked|made\ (?:them|it|things|everything)|makes\ (?:them|it|things|everything))\b
+    |\b""" + _MANY + r"""\ (?:people|parents|folks|couples|carers|students)\ in\ (?:your|the\ same|a\ similar)\ (?:position|situation|shoes|boat)\ (?:(?:just|often|usually|tend\ to|will)\ )?(?!(?:be|have|do|think|believe|trust|say|see|forget|accept|agree|remember|wait|keep|get|find|stay|stop|start|go)\b)(?:""" + "|".join(IMPERATIVE_VERBS) + r""")\b
     |(?<!nothing\ )(?<!never\ )\btends?\ to\ (?:really\ )?(?:help|work\ (?:well|better|wonders))\b|\bwhat\ (?:often\ |usually\ )?tends\ to\ (?:work|help)\b
-    |\b(?:a\ lot\ of|lots\ of|loads\ of|plenty\ of|many|most|some)\ (?:\w+\ )?(?:people|\w+s)\ find\ it\ (?:easier|helps|helpful|useful|better)\ to\b|\bworks?\ (?:really\ )?well\ for\ (?:a\ lot\ of|lots\ of|loads\ of|most|many)\ (?:people|parents|folks|couples)\b
-    |\b(?:a\ lot\ of|lots\ of|loads\ of|plenty\ of|many|most|some)\ (?:\w+\ )?\w+s\ go\ (?:to|and\ see)\ (?:their|a|an|the)\ (?:\w+\ )?""" + _HELP + r"""\b"""
+    |\b""" + _MANY + r"""\ (?:\w+\ )?(?:people|\w+s)\ find\ it\ (?:easier|helps|helpful|useful|better)\ to\b|\bworks?\ (?:really\ )?well\ for\ (?:a\ lot\ of|lots\ of|loads\ of|most|many)\ (?:people|parents|folks|couples)\b
+    |\b""" + _MANY + r"""\ (?:\w+\ )?\w+s\ go\ (?:to|and\ see)\ (?:their|a|an|the)\ (?:\w+\ )?""" + _HELP + r"""\b"""
 )
 # "you should have" is hindsight (judgment), "you should(n't) feel" is about feelings (judgment).
 ADVICE_NOT = _rx(

@@ -149,7 +149,12 @@ def _strip_lead(s: str) -> str:
 
 
 def _clauses(body: str) -> list[str]:
-    return [c for c in (_strip_lead(p.strip(" ,")) for p in _CLAUSE_SPLIT.split(body)) if c]
+    return _cleaned(_CLAUSE_SPLIT.split(body))
+
+
+def _cleaned(parts: list[str]) -> list[str]:
+    """Clause texts without their commas and lead words; empty ones dropped."""
+    return [c for c in (_strip_lead(p.strip(" ,")) for p in parts) if c]
 
 
 # A verb after "and" that shares the "to" or the modal before it ("…the courage to come here and talk
@@ -172,7 +177,7 @@ def _own_clauses(body: str) -> list[str]:
         if not shared or re.search(r"\b(?:you|u)\s+(?:\w+\s+)?$", before[: shared.start()]):
             kept.append(clause)
         before = clause if clause.strip() else before  # ", and": the text before the comma
-    return [c for c in (_strip_lead(p.strip(" ,")) for p in kept) if c]
+    return _cleaned(kept)
 
 
 def _is_imperative(clause: str) -> bool:
@@ -363,11 +368,12 @@ _MODEL_YIELDS_TO = {
 # A judgment has someone it judges ("maybe I'm overreacting" is the partner's own doubt), a story
 # of one's own has oneself in it ("it's been such a heavy year for you" is not), and advice or an
 # offer of it has someone it is given to.
+_ADDRESSED = re.compile(r"\b(?:you|your|youre|youve|youd|youll|yourself|u|ur)\b")
 _NEEDS_WORD = {
     "judgment": re.compile(r"\b(?:you|your|youre|yourself|he|she|they|him|her|them|his|their|hes|shes|theyre)\b"),
     "self_focus": re.compile(r"\b(?:i|im|ive|id|me|my|mine|myself|we|were|weve|our|us)\b"),
-    "advice": re.compile(r"\b(?:you|your|youre|youve|youd|youll|yourself|u|ur)\b"),
-    "permission": re.compile(r"\b(?:you|your|youre|youve|youd|youll|yourself|u|ur)\b"),
+    "advice": _ADDRESSED,
+    "permission": _ADDRESSED,
 }
 
 
