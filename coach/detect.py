@@ -108,6 +108,16 @@ class _Timeline:
             return self.by_speaker[speaker][i]
         return None
 
+    def recent(self, speaker: str, since: float, until: float) -> list[Turn]:
+        """The speaker's turns that end at or after ``since`` and start by ``until`` (one speaker's turns
+        do not overlap, so their ends are in order too)."""
+        turns = self.by_speaker[speaker]
+        hi = bisect.bisect_right(self.starts[speaker], until)
+        lo = hi
+        while lo > 0 and turns[lo - 1].end >= since:
+            lo -= 1
+        return turns[lo:hi]
+
     def last_end_before(self, speaker: str, time: float) -> float | None:
         i = bisect.bisect_right(self.starts[speaker], time) - 1
         return self.by_speaker[speaker][i].end if i >= 0 else None
@@ -193,8 +203,8 @@ def _echoes(turn: Turn, other: str, timeline: _Timeline) -> frozenset[int]:
     an echo question ("…eighteen hundred pounds." "Eighteen hundred?") is a cut-in however quietly
     Whisper heard it, and a murmur misheard as a word does not happen to repeat the partner. A word the
     other was still saying at that moment is no echo (the same word leaking into the other's mic)."""
-    said = [(_echo_key(w.word), w.end) for t in timeline.by_speaker[other]
-            if t.end >= turn.start - ECHO_WINDOW_S and t.start <= turn.end for w in t.words]
+    said = [(_echo_key(w.word), w.end) for t in timeline.recent(other, turn.start - ECHO_WINDOW_S, turn.end)
+            for w in t.words]
     found = set()
     for i, w in enumerate(turn.words):
         key = _echo_key(w.word)
