@@ -47,6 +47,9 @@ _SPACED_HYPHEN = re.compile(r"(?<=[a-z])\s+-(?=[a-z])")  # Whisper's "Uh -uh", "
 # still being said when the echo starts (by more than Whisper's timing slack) is not what it echoes.
 ECHO_WINDOW_S = 4.0
 ECHO_OVERLAP_S = 0.1
+# ...or a word the other person says again within this long after it ends: an echo question is
+# answered by repeating it ("Fourth?" "Fourth. I'd booked a table…"), a misheard murmur is not.
+ECHO_ANSWER_S = 2.0
 _NUMBERS = {w: str(n) for n, ws in enumerate((
     (), ("one", "first"), ("two", "second"), ("three", "third"), ("four", "fourth"), ("five", "fifth"),
     ("six", "sixth"), ("seven", "seventh"), ("eight", "eighth"), ("nine", "ninth"), ("ten", "tenth"),
@@ -199,16 +202,18 @@ def _echo_key(word: str) -> str:
 
 
 def _echoes(turn: Turn, other: str, timeline: _Timeline) -> frozenset[int]:
-    """Which of the turn's words repeat a word the other person finished saying in the seconds before:
-    an echo question ("…eighteen hundred pounds." "Eighteen hundred?") is a cut-in however quietly
-    Whisper heard it, and a murmur misheard as a word does not happen to repeat the partner. A word the
-    other was still saying at that moment is no echo (the same word leaking into the other's mic)."""
-    said = [(_echo_key(w.word), w.end) for t in timeline.recent(other, turn.start - ECHO_WINDOW_S, turn.end)
-            for w in t.words]
+    """Which of the turn's words repeat a word the other person finished saying in the seconds before, or
+    that they say again just after (answering it): an echo question ("…eighteen hundred pounds."
+    "Eighteen hundred?") is a cut-in however quietly Whisper heard it, and a murmur misheard as a word
+    does not happen to repeat the partner. A word the other was still saying at that moment is no echo
+    (the same word leaking into the other's mic)."""
+    said = [(_echo_key(w.word), w.start, w.end)
+            for t in timeline.recent(other, turn.start - ECHO_WINDOW_S, turn.end + ECHO_ANSWER_S) for w in t.words]
     found = set()
     for i, w in enumerate(turn.words):
         key = _echo_key(w.word)
-        if key and any(k == key and w.start - ECHO_WINDOW_S <= end <= w.start + ECHO_OVERLAP_S for k, end in said):
+        if key and any(k == key and (w.start - ECHO_WINDOW_S <= end <= w.start + ECHO_OVERLAP_S
+                                     or w.end <= start <= w.end + ECHO_ANSWER_S) for k, start, end in said):
             found.add(i)
     return frozenset(found)
 

@@ -85,6 +85,27 @@ def test_an_echo_question_whisper_was_unsure_of_is_a_cut_in_not_a_murmur():
     assert floor(Word(12.9, 13.2, "and", 0.07)) == ["backchannel"]
 
 
+def test_an_echo_question_the_partner_answers_by_repeating_is_a_cut_in():
+    # "…the fourth time." "Fourth?" "Fourth. I'd booked a table…": Whisper timed the partner's "fourth"
+    # as running on past the start of the listener's "4.", so only the answer shows it was an echo.
+    told = Turn(P, 1.4, 5.3, "That's the fourth time.", (
+        Word(4.3, 4.5, "That's"), Word(4.5, 4.7, "the"), Word(4.7, 5.0, "fourth"), Word(5.0, 5.3, "time.")))
+    listener = Turn(L, 4.8, 5.4, "4.", (Word(4.8, 5.4, "4.", 0.09),))
+
+    def floor(answer_text, answer_start):
+        first, *rest = answer_text.split()
+        answer = Turn(P, answer_start, answer_start + 3, answer_text, (
+            Word(answer_start, answer_start + 0.4, first, 0.3),
+            *(Word(answer_start + 0.5 + 0.3 * i, answer_start + 0.8 + 0.3 * i, w) for i, w in enumerate(rest))))
+        events = detect_events([told, listener, answer], L, OPTIONS)
+        return [e.type for e in events if e.speaker == L and e.type in ("backchannel", "interruption")]
+
+    assert floor("Fourth, I'd booked a table", 6.3) == ["interruption"]
+    # Carrying on with something else, or repeating it only much later, makes it the murmur it sounds like.
+    assert floor("Anyway, I'd booked a table", 6.3) == ["backchannel"]
+    assert floor("Anyway, I'd booked a table, the fourth", 6.3) == ["backchannel"]
+
+
 def test_glue_words_whisper_made_of_a_murmur_under_the_partner_are_a_backchannel():
     partner = T(P, 20, 30, "so we sat down with the whole team and went through every single line of it")
 
