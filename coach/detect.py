@@ -218,19 +218,21 @@ def _echoes(turn: Turn, other: str, timeline: _Timeline) -> frozenset[int]:
     return frozenset(found)
 
 
+def _only_glue(tokens: list[str]) -> bool:
+    return bool(tokens) and all(t in _GLUE or (t in BACKCHANNEL_TOKENS and t not in CUT_IN_WORDS) for t in tokens)
+
+
 def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: AnalysisOptions) -> bool:
     """A short supportive sound while the other person holds the floor (talking, or pausing mid-story)."""
     if turn.duration > options.backchannel_max_s:
         return False
     max_words = options.backchannel_max_words
     held = timeline.at(other, turn.start)
-    tokens = _tokens(turn.text)
-    if held is not None and held.end > turn.end and "?" not in turn.text and len(tokens) <= max_words \
-            and all(t in _GLUE or (t in BACKCHANNEL_TOKENS and t not in CUT_IN_WORDS) for t in tokens):
-        return True  # "And then", "Oh, yeah, that"
-    if not (is_backchannel_text(turn.text, max_words)
-            or is_backchannel_text(heard_text(turn, options.min_word_probability, _echoes(turn, other, timeline)),
-                                   max_words)):
+    heard = heard_text(turn, options.min_word_probability, _echoes(turn, other, timeline))
+    if held is not None and held.end > turn.end and "?" not in turn.text and len(_tokens(turn.text)) <= max_words \
+            and any(_only_glue(_tokens(text)) for text in (turn.text, heard)):
+        return True  # "And then", "Oh, yeah, that"; "You add." with Whisper unsure of "add"
+    if not (is_backchannel_text(turn.text, max_words) or is_backchannel_text(heard, max_words)):
         return False
     if held is not None and held.end > turn.end:
         return True  # entirely inside the other's speech

@@ -127,6 +127,23 @@ def test_glue_words_whisper_made_of_a_murmur_under_the_partner_are_a_backchannel
     assert floor("and then you", start=29.5, end=30.8) == ["interruption"]
 
 
+def test_glue_words_left_when_the_unsure_words_are_set_aside_are_a_backchannel_too():
+    partner = T(P, 20, 30, "so we sat down with the whole team and went through every single line of it")
+
+    def floor(*words):
+        text = " ".join(w for w, _ in words)
+        timed = tuple(Word(24.0 + 0.3 * i, 24.3 + 0.3 * i, w, p) for i, (w, p) in enumerate(words))
+        events = detect_events([partner, Turn(L, 24.0, 24.0 + 0.3 * len(words), text, timed)], L, OPTIONS)
+        return [e.type for e in events if e.speaker == L and e.type in ("backchannel", "interruption")]
+
+    # "Yeah." heard as "You add.", "Mm-hmm." as "Image him.": the only word Whisper is sure of is glue.
+    assert floor(("You", 0.61), ("add.", 0.27)) == ["backchannel"]
+    assert floor(("Image", 0.25), ("him.", 0.63)) == ["backchannel"]
+    # Sure of the word that is not glue, it is a word said: "You add." as "You too." is.
+    assert floor(("You", 0.9), ("add.", 0.9)) == ["interruption"]
+    assert floor(("Nobody", 0.3), ("told", 0.9), ("you", 0.9)) == ["interruption"]
+
+
 def test_backchannel_in_a_pause_of_the_partners_story():
     turns = [T(P, 0, 5, "and then"), T(L, 5.3, 5.7, "yeah"), T(P, 6.0, 9, "she left")]
     assert len(kinds(detect_events(turns, L, OPTIONS), "backchannel")) == 1
