@@ -83,10 +83,12 @@ ADVICE = _rx(
                do\ (?:anything|nothing|no\ wrong|better|worse)|get\ (?:hurt|fired|sacked|sick|killed|in\ trouble|arrested|sued|burned|burnt)|
                probably|barely|hardly|only|actually|already|easily|even|ever|still|really|totally|definitely|
                for|to|with|in|at|about|on|and|but|or|so|because|if|when|though|since|yourself|imagine)\b)\w\w|
-           might\ (?:want|wanna|consider|try|need)|may\ want|had\ better|better\ )
+           might\ (?:want|wanna|consider|try|need)|may\ want|had\ better|better\ |
+           shall\ (?!(?:have|be|not|never|see|hear)\b)\w\w)  # tiny.en's "shall" for "should"
     |(?<!\bknow\ )(?<!\bknows\ )(?<!\bknew\ )(?<!\bsure\ )(?<!\bdecide\ )(?<!\bout\ )(?<!\bwondering\ )\bwhat\ you\ (?:really\ )?(?:need|should|gotta|have\ to|ought|want\ to\ do|wanna\ do)
     |\b(?<!do\ )(?<!did\ )(?<!if\ )you\ (?:wanna|want\ to)\ (?:get|go|try|talk|call|see|ask|take|make|book|check|stop|start)\b
     |\b(?:only|one|best|other)\ (?:\w+\ )?option\b.*\b(?:is|thats|would\ be)\ to\b
+    |^(?:\w+\ )?one\ is\ to\ (?!blame\b)\w+\b.*\banother\ is\ to\b  # options counted out: "one is to…, another is to…"
     |\bany\ way\ you\ (?:could|can)\b|\byoud\ be\ (?:so\ |much\ |way\ )?better\ off\b
     |^(?:have\ you\ |you\ )?ever\ (?:thought|considered|tried)\b|^you\ considered\ \w+ing\b
     |\b(?<!whether\ )(?<!if\ )(?:its|it\ is|it\ might\ be|it\ could\ be|might\ be|would\ be|it\ would\ be)\ (?:really\ |definitely\ |probably\ |so\ )?worth\ \w+ing\b
@@ -285,7 +287,7 @@ REFLECTION = _rx(
 REFLECT_YOU = _rx(
     r"""^(?:so\ |and\ |basically\ |really\ |kind\ of\ |sort\ of\ |i\ guess\ |i\ think\ )*(?:you|youre|youve|youd\ (?:rather|like|love|prefer|hoped|want))\b
     (?!\ (?:know|mean|okay|ok|alright|good|sure|going|coming|ready|guys|too|and\ me|two|wanna|poor|never\ know|have\ no\ idea|no\ idea|didnt\ deserve|dont\ deserve|still\ \w+ing|did\ (?:the\ best|what|everything|all)\ (?:\w+\ )?you\ (?:could|can)|(?:dont|wont|wouldnt)\ (?:have|need)\ to|not\ (?:overreacting|crazy|mad|stupid|silly|wrong|imagining|being))\b)
-    (?!\ (?:really\ |just\ |definitely\ |probably\ |honestly\ |still\ |kind\ of\ |sort\ of\ |kinda\ )*(?:should|need|have\ to|gotta|got\ to|ought|could|can\b|might|may|had\ better|better|must\ be\ joking|will|ll|re\ going\ to\ be\ fine|always\ do|brought|asked\ for|always\ make))"""
+    (?!\ (?:really\ |just\ |definitely\ |probably\ |honestly\ |still\ |kind\ of\ |sort\ of\ |kinda\ )*(?:should|shall|need|have\ to|gotta|got\ to|ought|could|can\b|might|may|had\ better|better|must\ be\ joking|will|ll|re\ going\ to\ be\ fine|always\ do|brought|asked\ for|always\ make))"""
 )
 
 # --- validation -----------------------------------------------------------------------------------

@@ -698,7 +698,18 @@ FROM_FRESH10 = case(
 )
 
 
+# From the blind fresh11 dialogues' misses (worded afresh).
+FROM_FRESH11 = case(
+    # tiny.en writes "should" as "shall"; a promise with "shall have" is no advice
+    ("you shall ring the letting agent first thing", ["advice"]),
+    ("You shall have the money back by Monday, he said.", []),
+    ("One is to book the smaller venue, another is to push the date back.", ["advice"]),
+    ("Well, one is to blame and another is to pay, apparently.", []),
+)
+
+
 # Each table is one source's misses, worded afresh; one test reads them all.
-@pytest.mark.parametrize("text, expected", FROM_HELDOUT6 + FROM_FRESH7 + FROM_FRESH8 + FROM_FRESH9 + FROM_TUNE8 + FROM_FRESH10)
+@pytest.mark.parametrize("text, expected", FROM_HELDOUT6 + FROM_FRESH7 + FROM_FRESH8 + FROM_FRESH9 + FROM_TUNE8 + FROM_FRESH10
+                         + FROM_FRESH11)
 def test_general_patterns_from_the_later_sets(text, expected):
     assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
