@@ -280,13 +280,14 @@ REFLECTION = _rx(
     |\b{_NB}you(?:ve|\ have)\ been\ (?!there\b)
     |\b{_NB}you(?:re|\ are)\ (?:feeling|worried|scared|afraid|not\ sure|unsure|tired|sick\ of|fed\ up|frustrated|angry|hurt|exhausted|torn|stuck|overwhelmed|proud|questioning|wondering|hoping|the\ one)\b
     |\b{_NB}you\ (?:feel|felt|wish|wished|miss|missed)\b
+    |(?<!\bwhat\ )(?<!\bwhat\ really\ )(?<!\bmuch\ she\ )(?<!\bmuch\ he\ )(?<!\bmuch\ it\ )(?<!\bmuch\ this\ )(?<!\bmuch\ that\ )\bmatter(?:s|ed)\ (?:so\ much\ |a\ lot\ |a\ great\ deal\ |deeply\ )?to\ you\b
     |\bi\ (?:get|have)\ (?:the\ |a\ )?(?:sense|feeling|impression)\ (?:that\ )?(?:you|youre|youve|your)\b|\bim\ guessing\ (?:that\ )?you |\blet\ me\ (?:see\ if|check|make\ sure)\ (?:i|ive)\ (?:got|get|understand|heard)\b|\bunder\ your\ skin\b
     """
 )
 # Second-person statements at the start of a clause that reflect (complex reflections without a cue).
 REFLECT_YOU = _rx(
     r"""^(?:so\ |and\ |basically\ |really\ |kind\ of\ |sort\ of\ |i\ guess\ |i\ think\ )*(?:you|youre|youve|youd\ (?:rather|like|love|prefer|hoped|want))\b
-    (?!\ (?:know|mean|okay|ok|alright|good|sure|going|coming|ready|guys|too|and\ me|two|wanna|poor|never\ know|have\ no\ idea|no\ idea|didnt\ deserve|dont\ deserve|still\ \w+ing|did\ (?:the\ best|what|everything|all)\ (?:\w+\ )?you\ (?:could|can)|(?:dont|wont|wouldnt)\ (?:have|need)\ to|not\ (?:overreacting|crazy|mad|stupid|silly|wrong|imagining|being))\b)
+    (?!\ (?:know|mean|okay|ok|alright|good|sure|going|coming|ready|guys|too|and\ me|two|wanna|poor|never\ know|have\ no\ idea|no\ idea|didnt\ deserve|dont\ deserve|still\ \w+ing|did\ (?:the\ best|what|everything|all)\ (?:\w+\ )?you\ (?:could|can)|(?:dont|wont|wouldnt)\ (?:have|need)\ to|(?:are\ )?not\ (?:overreacting|crazy|mad|stupid|silly|wrong|imagining|being|alone|the\ only)|(?:cant|cannot|can\ not)\ just)\b)
     (?!\ (?:really\ |just\ |definitely\ |probably\ |honestly\ |still\ |kind\ of\ |sort\ of\ |kinda\ )*(?:should|shall|need|have\ to|gotta|got\ to|ought|could|can\b|might|may|had\ better|better|must\ be\ joking|will|ll|re\ going\ to\ be\ fine|always\ do|brought|asked\ for|always\ make))"""
 )
 
@@ -315,6 +316,7 @@ VALIDATION = _rx(
     |\b(?:i|id|i\ would)\ (?:be|feel|have\ been)\ (?:\w+\ ){{0,2}}(?:too|as\ well)\b|\bid\ feel\ the\ same\b
     |\b(?:its|it\ is|thats)\ (?:completely\ |totally\ |perfectly\ |so\ |really\ )?(?:ok|okay|alright|all\ right|normal|natural|understandable|fine)\ (?:to\ (?:feel|be|cry|want|not)|that\ (?:you|youd|youre|youve)|you|youd|youre)\b
     |\bnot\ (?:\w+\ )?your\ fault\b
+    |(?<!\bso\ )(?<!\bthat\ )(?<!\bif\ )(?<!\bwhen\ )\byou(?:re|\ are)\ (?:really\ |definitely\ |honestly\ )?not\ (?:alone|the\ only\ (?:one|person))\b
     |\b(?:your|those|these)\ (?:feelings|reaction|emotions)\b.*\b(?:valid|sense|understandable|natural|normal)\b
     |\b(?:im|i\ am)\ (?:so\ |really\ |very\ |truly\ )?sorry\b|^so\ sorry\b
     |\bi\ (?:can|could)\ (?:totally\ |really\ |completely\ )?(?:see|understand)\ why\b|\bi\ (?:totally\ |completely\ |really\ )?get\ (?:it|why|that)\b|^i\ understand\b

@@ -705,6 +705,14 @@ FROM_FRESH11 = case(
     ("You shall have the money back by Monday, he said.", []),
     ("One is to book the smaller venue, another is to push the date back.", ["advice"]),
     ("Well, one is to blame and another is to pay, apparently.", []),
+    # reassurance is validation, not a reflection (and never the judgment the model once took it for)
+    ("Honestly, you're not alone in this.", ["validation"]),
+    ("You are not the only person he's let down.", ["validation"]),
+    ("Ring him tonight. You can't just sit on it.", ["advice"]),
+    ("Get your sister over for the evening so you're not alone with it.", ["advice"]),
+    # saying back what matters to them is a reflection; asking it is a question
+    ("Being there for the funeral really matters to you.", ["reflection"]),
+    ("What matters to you most in all this?", ["open_question"]),
 )
 
 
