@@ -50,6 +50,9 @@ ECHO_OVERLAP_S = 0.1
 # ...or a word the other person says again within this long after it ends: an echo question is
 # answered by repeating it ("Fourth?" "Fourth. I'd booked a table…"), a misheard murmur is not.
 ECHO_ANSWER_S = 2.0
+# A cut-in this short that repeats the partner's words is an echo question ("Twelve years?"), which
+# tiny.en mostly writes without its question mark ("12 years.").
+ECHO_QUESTION_WORDS = 5
 _NUMBERS = {w: str(n) for n, ws in enumerate((
     (), ("one", "first"), ("two", "second"), ("three", "third"), ("four", "fourth"), ("five", "fifth"),
     ("six", "sixth"), ("seven", "seventh"), ("eight", "eighth"), ("nine", "ninth"), ("ten", "tenth"),
@@ -249,9 +252,12 @@ def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: Analys
 def behaviour_events(
     turns: list[Turn], listener: str, options: AnalysisOptions,
     backchannels: set[tuple[str, float, float]] = frozenset(),
+    echo_questions: set[tuple[str, float, float]] = frozenset(),
 ) -> list[Event]:
     """The listener's behaviours per utterance; advice after permission is marked as such.
-    ``backchannels`` (speaker, start, end) are turns that were only a backchannel: they say nothing."""
+    ``backchannels`` (speaker, start, end) are turns that were only a backchannel: they say nothing;
+    ``echo_questions`` are cut-ins that repeat the partner's last words, asked whatever Whisper's
+    punctuation says."""
     events: list[Event] = []
     permission_until = -1.0
     said = [t for t in turns if t.text and (t.speaker, t.start, t.end) not in backchannels]
@@ -273,6 +279,8 @@ def behaviour_events(
         if just_asked and "advice" not in labels and endorses(turn.text):
             labels = tuple(label for label in BEHAVIOUR_LABELS if label in {*labels, "advice"})
         just_asked = False
+        if not labels and (turn.speaker, turn.start, turn.end) in echo_questions:
+            labels = ("closed_question",)
         if "permission" in labels:
             permission_until = turn.end + options.permission_window_s
             offer = turn.text
@@ -289,6 +297,13 @@ def detect_events(turns: Iterable[Turn], listener: str | None, options: Analysis
     events = floor_events(turns, options)
     if listener is not None:
         backchannels = {(e.speaker, e.start, e.end) for e in events if e.type == "backchannel"}
-        events += behaviour_events(turns, listener, options, backchannels)
+        timeline = _Timeline(turns)
+        echo_questions = {
+            (t.speaker, t.start, t.end) for t in turns
+            if t.speaker == listener and len(_tokens(t.text)) <= ECHO_QUESTION_WORDS
+            and any(e.type == "interruption" and (e.speaker, e.start, e.end) == (t.speaker, t.start, t.end) for e in events)
+            and any(_echoes(t, other, timeline) for other in timeline.others(t.speaker))
+        }
+        events += behaviour_events(turns, listener, options, backchannels, echo_questions)
     events.sort(key=lambda e: (e.start, e.end, e.type))
     return events

@@ -80,7 +80,8 @@ def test_an_echo_question_whisper_was_unsure_of_is_a_cut_in_not_a_murmur():
         Word(10, 10.4, "and"), Word(10.4, 10.7, "now"), Word(10.7, 11, "I'm"), Word(11, 11.2, "on"),
         Word(11.2, 11.4, "the"), Word(11.4, 12, "seconds."), Word(13.5, 16, "Honestly.")))
     listener = Turn(L, 12.4, 12.9, "second,", (Word(12.4, 12.9, "second,", 0.1),))
-    assert [e.type for e in detect_events([dropped, listener], L, OPTIONS) if e.speaker == L] == ["interruption"]
+    assert [e.type for e in detect_events([dropped, listener], L, OPTIONS) if e.speaker == L] == [
+        "closed_question", "interruption"]
     # Common words are no echo: "Well," after the partner's "well" is as likely a murmur.
     assert floor(Word(12.9, 13.2, "and", 0.07)) == ["backchannel"]
 
@@ -125,6 +126,25 @@ def test_glue_words_whisper_made_of_a_murmur_under_the_partner_are_a_backchannel
     assert floor("You too.") == ["interruption"]
     # The same glue words going on after the partner stopped took the floor.
     assert floor("and then you", start=29.5, end=30.8) == ["interruption"]
+
+
+def test_a_short_cut_in_that_repeats_the_partner_is_an_echo_question_whatever_the_punctuation():
+    partner = Turn(P, 0, 9, "I'd been with them twelve years, and then one email and I'm out.", (
+        Word(0.0, 2.0, "I'd been with them"), Word(2.0, 2.4, "twelve"), Word(2.4, 2.9, "years,"),
+        Word(3.5, 9.0, "and then one email and I'm out.")))
+
+    def labels(text, start=3.0):
+        words = tuple(Word(start + 0.3 * i, start + 0.3 * (i + 1), w, 0.9) for i, w in enumerate(text.split()))
+        listener = Turn(L, start, words[-1].end, text, words)
+        return sorted(e.type for e in detect_events([partner, listener], L, OPTIONS) if e.speaker == L)
+
+    # tiny.en writes "Twelve years?" as "12 years." over the partner's voice: still a question.
+    assert labels("12 years.") == ["closed_question", "interruption"]
+    # Repeating nothing, it is what its words are; with labels of its own, those stand.
+    assert labels("Hold on.") == ["interruption"]
+    assert labels("Twelve years, you should leave.") == ["advice", "interruption"]
+    # Longer than an echo, it is a sentence of its own.
+    assert labels("twelve years is a long time to give a company that treats you") == ["interruption"]
 
 
 def test_glue_words_left_when_the_unsure_words_are_set_aside_are_a_backchannel_too():
