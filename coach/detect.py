@@ -297,11 +297,12 @@ def detect_events(turns: Iterable[Turn], listener: str | None, options: Analysis
     events = floor_events(turns, options)
     if listener is not None:
         backchannels = {(e.speaker, e.start, e.end) for e in events if e.type == "backchannel"}
+        cut_ins = {(e.speaker, e.start, e.end) for e in events if e.type == "interruption"}
         timeline = _Timeline(turns)
         echo_questions = {
             (t.speaker, t.start, t.end) for t in turns
-            if t.speaker == listener and len(_tokens(t.text)) <= ECHO_QUESTION_WORDS
-            and any(e.type == "interruption" and (e.speaker, e.start, e.end) == (t.speaker, t.start, t.end) for e in events)
+            if t.speaker == listener and (t.speaker, t.start, t.end) in cut_ins
+            and len(_tokens(t.text)) <= ECHO_QUESTION_WORDS
             and any(_echoes(t, other, timeline) for other in timeline.others(t.speaker))
         }
         events += behaviour_events(turns, listener, options, backchannels, echo_questions)
