@@ -366,13 +366,13 @@ _MODEL_YIELDS_TO = {
 
 
 # A judgment has someone it judges ("maybe I'm overreacting" is the partner's own doubt), a story
-# of one's own has oneself in it ("it's been such a heavy year for you" is not), and advice or an
-# offer of it has someone it is given to.
+# of one's own has oneself in it ("it's been such a heavy year for you" is not), and an offer of
+# advice has someone it is made to. Advice need not address anyone: "a mate of mine got his deposit
+# back just by mentioning the scheme" is a hint, which the model tells from a story of one's own.
 _ADDRESSED = re.compile(r"\b(?:you|your|youre|youve|youd|youll|yourself|u|ur)\b")
 _NEEDS_WORD = {
     "judgment": re.compile(r"\b(?:you|your|youre|yourself|he|she|they|him|her|them|his|their|hes|shes|theyre)\b"),
     "self_focus": re.compile(r"\b(?:i|im|ive|id|me|my|mine|myself|we|were|weve|our|us)\b"),
-    "advice": _ADDRESSED,
     "permission": _ADDRESSED,
 }
 
@@ -395,6 +395,9 @@ def _agreeing(model: set[str], rules: set[str], norm: str) -> set[str]:
         if not _MODEL_YIELDS_TO.get(label, set()) & rules
         and (label not in _NEEDS_WORD or _NEEDS_WORD[label].search(norm))
         and not (label in _RULED_OUT and _RULED_OUT[label].search(norm))
+        # told to nobody and praising what was done ("ringing the police was the right call"), it is
+        # the validation the rules found, not advice
+        and not (label == "advice" and "validation" in rules and not _ADDRESSED.search(norm))
     }
 
 

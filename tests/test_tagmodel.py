@@ -98,14 +98,26 @@ def test_the_model_adds_advice_only_where_the_rules_let_it():
 
     texts = ["Maybe I'll just ring in sick tomorrow.", "You could see he was furious.",
              "You might lose the whole deposit.", "Do you want my take on it?", "You should have known better.",
-             "That sounds exhausting.", "It might be worth looking at the small print, you know."]
+             "That sounds exhausting.", "It might be worth looking at the small print, you know.",
+             "A neighbour of ours sorted theirs by going straight to the ombudsman.",
+             "Walking out like that was the right call."]
     got = label_utterances(texts, model_labels=advice)
     assert got[0] == ()  # the speaker's own plan
     assert "advice" not in got[1] and "advice" not in got[2]  # what anyone could see; a risk
     assert got[3] == ("permission", "closed_question")  # an offer is not the advice itself
     assert "advice" not in got[4]  # hindsight is a judgment
-    assert got[5] == ("validation",)  # nobody is addressed
+    assert got[5] == ("validation",)  # sympathy, told to nobody
     assert "advice" in got[6]
+    assert got[7] == ("advice",)  # a hint by example addresses nobody and is advice all the same
+    assert got[8] == ("validation",)  # praise of what was done, told to nobody
+
+
+def test_the_model_tells_a_hint_by_example_from_a_story_of_ones_own():
+    hint, story = label_utterances([
+        "A friend of mine just told her landlord no in writing and it was sorted within a week.",
+        "My brother went through the exact same thing with his landlord last year, it was awful."])
+    assert "advice" in hint
+    assert "advice" not in story and "self_focus" in story
 
 
 def test_the_model_adds_an_offer_only_to_someone():

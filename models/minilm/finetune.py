@@ -57,12 +57,12 @@ LABELS = BEHAVIOUR_LABELS
 THRESHOLDED = ("reflection", "validation", "self_focus", "judgment")
 # ...except advice and offers of it phrased in ways no phrase table lists ("might pay to check your super",
 # "you're welcome to my two cents"): the model adds them only where the rules find neither advice nor an
-# offer, the gates pass them (someone addressed; for advice, not the speaker's own plan), and it is nearly
-# certain. Set by hand on the two sets the rules were tuned on and the model never saw (tune8, heldout6),
-# through the gates: the lowest of 0.5, 0.7, 0.8, 0.9, 0.95 at which it added no wrong label there, and
-# never under 0.9. For the model of 2026-11-25 (session 12): advice one wrong up to 0.9, none at 0.95 (one
-# right throughout); permission one wrong at 0.5, none from 0.7. (Dropping the gate that someone be
-# addressed added two wrong advice labels on tune8 even at 0.9, and no right one.)
+# offer, the gates pass them (an offer made to someone; advice not the speaker's own plan, nor told to
+# nobody where the rules found validation), and it is nearly certain. Set by hand on the two sets the
+# rules were tuned on and the model never saw (tune8, heldout6), through the gates: the lowest of 0.5,
+# 0.7, 0.8, 0.9, 0.95 at which it added no wrong label there, and never under 0.9. For the model of
+# 2026-11-25 (session 12): advice one wrong up to 0.9, none at 0.95 (one right throughout); permission
+# one wrong at 0.5, none from 0.7.
 HAND_SET = {"advice": 0.95, "permission": 0.9}
 PRECISION = 0.9
 MIN_RECALL = 0.2  # precise only on a handful of lines is not worth the false alarms
