@@ -36,6 +36,9 @@ _GLUE = {"and", "then", "you", "they", "he", "she", "it", "the", "a", "an", "i",
          "we", "us", "to", "in", "on", "at", "for", "that", "this", "there"}
 # Short words that do start a cut-in when said alone inside the other's speech.
 CUT_IN_WORDS = {"no", "but", "and", "so", "wait", "stop", "sorry", "what", "why", "how", "hang", "hold", "not"}
+# ...of which these count however unsure Whisper was of them: no murmur has come back as one ("Wait,
+# what?" heard as "Wait," at 0.3–0.4, three times in the development sets; never a backchannel).
+_HALT_WORDS = {"wait", "stop", "hang", "hold"}
 # A pause this long after a backchannel's words makes what follows a turn of its own. Whisper's word
 # edges move by 0.2 s from one packing to another (the bundled sample's "Oh, … know": 0.14 or 0.32 s),
 # so the pause must be clearly longer than that.
@@ -181,15 +184,15 @@ def _split_leading_backchannel(turn: Turn, options: AnalysisOptions) -> list[Tur
     return [turn]
 
 
-def heard_text(turn: Turn, min_probability: float, echoes: frozenset[int] = frozenset()) -> str:
+def heard_text(turn: Turn, min_probability: float, keep: frozenset[int] = frozenset()) -> str:
     """The words Whisper is reasonably sure of: a murmured "mm-hmm" often comes back as a guessed word
     ("Try.", "I.") with low probability, and must not turn a backchannel into an interruption.
     (Keeping every long word it is unsure of was tried, for echo questions like "Sixteen?" heard as
     "sixteen," at 0.07: murmurs came back as "image him." and "blood." just as unsure.) The words at
-    ``echoes`` count however unsure: they repeat what the other person has just said."""
+    ``keep`` count however unsure: echoes of what the other person has just said, and "wait"."""
     if not turn.words:
         return turn.text
-    return " ".join(w.word for i, w in enumerate(turn.words) if w.probability >= min_probability or i in echoes)
+    return " ".join(w.word for i, w in enumerate(turn.words) if w.probability >= min_probability or i in keep)
 
 
 def _echo_key(word: str) -> str:
@@ -231,7 +234,8 @@ def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: Analys
         return False
     max_words = options.backchannel_max_words
     held = timeline.at(other, turn.start)
-    heard = heard_text(turn, options.min_word_probability, _echoes(turn, other, timeline))
+    halts = frozenset(i for i, w in enumerate(turn.words) if _echo_key(w.word) in _HALT_WORDS)
+    heard = heard_text(turn, options.min_word_probability, _echoes(turn, other, timeline) | halts)
     if held is not None and held.end > turn.end and "?" not in turn.text and len(_tokens(turn.text)) <= max_words \
             and any(_only_glue(_tokens(text)) for text in (turn.text, heard)):
         return True  # "And then", "Oh, yeah, that"; "You add." with Whisper unsure of "add"

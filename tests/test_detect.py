@@ -147,6 +147,21 @@ def test_a_short_cut_in_that_repeats_the_partner_is_an_echo_question_whatever_th
     assert labels("twelve years is a long time to give a company that treats you") == ["interruption"]
 
 
+def test_wait_is_a_cut_in_however_unsure_whisper_was_of_it():
+    partner = T(P, 0, 8, "so I said I'm not coming to the wedding, and that's that, honestly")
+
+    def floor(word, probability):
+        listener = Turn(L, 3.0, 3.6, word, (Word(3.1, 3.5, word, probability),))
+        return [e.type for e in detect_events([partner, listener], L, OPTIONS) if e.speaker == L
+                and e.type in ("backchannel", "interruption")]
+
+    # "Wait, what?" heard as "Wait," at 0.3: no murmur comes back as "wait", "hang on" or "hold on".
+    assert floor("Wait,", 0.3) == ["interruption"]
+    assert floor("Hold", 0.2) == ["interruption"]
+    # An unsure word of another kind is still taken for the murmur it likely was.
+    assert floor("Weight,", 0.3) == ["backchannel"]
+
+
 def test_glue_words_left_when_the_unsure_words_are_set_aside_are_a_backchannel_too():
     partner = T(P, 20, 30, "so we sat down with the whole team and went through every single line of it")
 
