@@ -267,6 +267,7 @@ OTHER_DIALOGUE_SETS = {
     "fresh9": ("dialogues_fresh9", "FRESH9_DIALOGUES", "the ninth fresh (development) dialogues"),
     "fresh10": ("dialogues_fresh10", "FRESH10_DIALOGUES", "the tenth fresh (development) dialogues"),
     "fresh11": ("dialogues_fresh11", "FRESH11_DIALOGUES", "the eleventh fresh (development) dialogues"),
+    "fresh12": ("dialogues_fresh12", "FRESH12_DIALOGUES", "the twelfth fresh (development) dialogues"),
 }
 DIALOGUE_SETS = ("bench", *OTHER_DIALOGUE_SETS)
 
