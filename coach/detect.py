@@ -136,9 +136,9 @@ class _Timeline:
         return self.starts[speaker][i] if i < len(self.starts[speaker]) else None
 
 
-def floor_events(turns: list[Turn], options: AnalysisOptions) -> list[Event]:
-    """Backchannels and interruptions, for every speaker."""
-    timeline = _Timeline(turns)
+def floor_events(turns: list[Turn], options: AnalysisOptions, timeline: _Timeline | None = None) -> list[Event]:
+    """Backchannels and interruptions, for every speaker (``timeline``: of ``turns``, if already built)."""
+    timeline = timeline or _Timeline(turns)
     events: list[Event] = []
     for whole in turns:
         for turn in _split_leading_backchannel(whole, options):
@@ -193,6 +193,11 @@ def heard_text(turn: Turn, min_probability: float, keep: frozenset[int] = frozen
     if not turn.words:
         return turn.text
     return " ".join(w.word for i, w in enumerate(turn.words) if w.probability >= min_probability or i in keep)
+
+
+def _span(x: Turn | Event) -> tuple[str, float, float]:
+    """Who spoke when: what ties an event to the turn it was found in."""
+    return x.speaker, x.start, x.end
 
 
 def _echo_key(word: str) -> str:
@@ -264,7 +269,7 @@ def behaviour_events(
     punctuation says."""
     events: list[Event] = []
     permission_until = -1.0
-    said = [t for t in turns if t.text and (t.speaker, t.start, t.end) not in backchannels]
+    said = [t for t in turns if t.text and _span(t) not in backchannels]
     mine = [t for t in said if t.speaker == listener]
     labels_of = dict(zip((id(t) for t in mine), label_utterances([t.text for t in mine])))
     offer = None  # the listener's offer to advise, while the partner has not answered it yet
@@ -283,7 +288,7 @@ def behaviour_events(
         if just_asked and "advice" not in labels and endorses(turn.text):
             labels = tuple(label for label in BEHAVIOUR_LABELS if label in {*labels, "advice"})
         just_asked = False
-        if not labels and (turn.speaker, turn.start, turn.end) in echo_questions:
+        if not labels and _span(turn) in echo_questions:
             labels = ("closed_question",)
         if "permission" in labels:
             permission_until = turn.end + options.permission_window_s
@@ -298,14 +303,14 @@ def behaviour_events(
 
 def detect_events(turns: Iterable[Turn], listener: str | None, options: AnalysisOptions) -> list[Event]:
     turns = sorted(turns, key=lambda t: (t.start, t.end))
-    events = floor_events(turns, options)
+    timeline = _Timeline(turns)
+    events = floor_events(turns, options, timeline)
     if listener is not None:
-        backchannels = {(e.speaker, e.start, e.end) for e in events if e.type == "backchannel"}
-        cut_ins = {(e.speaker, e.start, e.end) for e in events if e.type == "interruption"}
-        timeline = _Timeline(turns)
+        backchannels = {_span(e) for e in events if e.type == "backchannel"}
+        cut_ins = {_span(e) for e in events if e.type == "interruption"}
         echo_questions = {
-            (t.speaker, t.start, t.end) for t in turns
-            if t.speaker == listener and (t.speaker, t.start, t.end) in cut_ins
+            _span(t) for t in turns
+            if t.speaker == listener and _span(t) in cut_ins
             and len(_tokens(t.text)) <= ECHO_QUESTION_WORDS
             and any(_echoes(t, other, timeline) for other in timeline.others(t.speaker))
         }

@@ -3,7 +3,8 @@
 all-MiniLM-L6-v2 fine-tuned on the labelled utterance sets (``models/minilm/finetune.py``; int8 ONNX,
 tokens in, one probability per label out). A label is added only above its threshold
 (``models/minilm/thresholds.json``), chosen for precision in cross-validation, so the model widens what
-the rules find rather than second-guessing them (advice, a matter of form, only when nearly certain). Runs on onnxruntime and ``tokenizers``; no torch.
+the rules find rather than second-guessing them (advice, a matter of form, only when nearly certain).
+Runs on onnxruntime and ``tokenizers``; no torch.
 """
 
 from __future__ import annotations
