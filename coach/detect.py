@@ -12,7 +12,7 @@ from typing import Iterable
 
 from .behaviours import asks_for_advice, declines_advice, endorses, label_utterances
 from .options import AnalysisOptions
-from .types import BEHAVIOUR_LABELS, Event, Turn
+from .types import BEHAVIOUR_LABELS, Event, Turn, Word
 
 BACKCHANNEL_TOKENS = {
     # "uh-uh" is how Whisper also writes a murmured "uh-huh"; as a bare "no" it takes no floor either.
@@ -60,7 +60,9 @@ _NUMBERS = {w: str(n) for n, ws in enumerate((
     (), ("one", "first"), ("two", "second"), ("three", "third"), ("four", "fourth"), ("five", "fifth"),
     ("six", "sixth"), ("seven", "seventh"), ("eight", "eighth"), ("nine", "ninth"), ("ten", "tenth"),
     ("eleven",), ("twelve",), ("thirteen",), ("fourteen",), ("fifteen",), ("sixteen",), ("seventeen",),
-    ("eighteen",), ("nineteen",), ("twenty",))) for w in ws}
+    ("eighteen",), ("nineteen",))) for w in ws}
+_TENS = {w: 10 * n for n, w in enumerate(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), 2)}
+_SCALES = {"hundred": 100, "thousand": 1000, "grand": 1000}
 _FUNCTION_WORDS = {
     "the", "and", "but", "for", "with", "that", "this", "then", "than", "there", "their", "they", "them", "what",
     "when", "where", "who", "why", "how", "you", "your", "she", "her", "his", "him", "its", "our", "was", "were",
@@ -200,16 +202,51 @@ def _span(x: Turn | Event) -> tuple[str, float, float]:
     return x.speaker, x.start, x.end
 
 
+def _plain(word: str) -> str:
+    return "".join(c for c in word.lower() if c.isalnum() or c == "'")
+
+
 def _echo_key(word: str) -> str:
     """A word as an echo of it would match: lower case, numbers as digits ("Sixteen?" echoes "16."),
     plurals as singulars; "" for words too common to echo anything."""
-    key = "".join(c for c in word.lower() if c.isalnum() or c == "'")
+    key = _plain(word)
     if key in _FUNCTION_WORDS or key in BACKCHANNEL_TOKENS or _HUM.fullmatch(key):
         return ""
     if key.endswith("s") and len(key) > 3 and not key.endswith("ss"):
         key = key[:-1]
-    key = _NUMBERS.get(key, key)  # after the plural: "The seconds?" echoes "seconds"
+    number = _number(word)
+    key = str(number) if number is not None else _NUMBERS.get(key, key)  # after the plural: "The seconds?"
     return key if len(key) >= 3 or key.isdigit() else ""
+
+
+def _number(word: str) -> int | None:
+    """ "16", "1,800", "sixteen", "forty-one" as a number; None for any other word."""
+    key = "".join(c for c in word.lower() if c.isalnum() or c == "-").strip("-")
+    if key.replace("-", "").isdigit():
+        return int(key.replace("-", ""))
+    tens, _, unit = key.partition("-")
+    if tens in _TENS and (not unit or unit in _NUMBERS):
+        return _TENS[tens] + (int(_NUMBERS[unit]) if unit else 0)
+    return int(_NUMBERS[key]) if key in _NUMBERS else None
+
+
+def _pair_key(first: str, second: str) -> str:
+    """What two words say as one: a number ("18 hundred", "forty one" for "1800", "41") or one word
+    Whisper split ("to Ronto," for "Toronto")."""
+    n, m = _number(first), _number(second)
+    scale = _SCALES.get(_echo_key(second))
+    if n is not None and scale:
+        return str(n * scale)
+    if n is not None and m is not None and n % 10 == 0 and 20 <= n <= 90 and m < 10:
+        return str(n + m)
+    return _echo_key(_plain(first) + _plain(second))
+
+
+def _echo_spans(words: tuple[Word, ...]) -> list[tuple[str, int, int]]:
+    """(key, first word, last word) for each word and for each pair of neighbouring words."""
+    spans = [(_echo_key(w.word), i, i) for i, w in enumerate(words)]
+    spans += [(_pair_key(a.word, b.word), i, i + 1) for i, (a, b) in enumerate(zip(words, words[1:]))]
+    return [s for s in spans if s[0]]
 
 
 def _echoes(turn: Turn, other: str, timeline: _Timeline) -> frozenset[int]:
@@ -217,15 +254,16 @@ def _echoes(turn: Turn, other: str, timeline: _Timeline) -> frozenset[int]:
     that they say again just after (answering it): an echo question ("…eighteen hundred pounds."
     "Eighteen hundred?") is a cut-in however quietly Whisper heard it, and a murmur misheard as a word
     does not happen to repeat the partner. A word the other was still saying at that moment is no echo
-    (the same word leaking into the other's mic)."""
-    said = [(_echo_key(w.word), w.start, w.end)
-            for t in timeline.recent(other, turn.start - ECHO_WINDOW_S, turn.end + ECHO_ANSWER_S) for w in t.words]
+    (the same word leaking into the other's mic). Two neighbouring words count as one where they say one
+    thing ("18 hundred" echoes "1,800")."""
+    their = [w for t in timeline.recent(other, turn.start - ECHO_WINDOW_S, turn.end + ECHO_ANSWER_S) for w in t.words]
+    said = [(key, their[i].start, their[j].end) for key, i, j in _echo_spans(tuple(their))]
     found = set()
-    for i, w in enumerate(turn.words):
-        key = _echo_key(w.word)
-        if key and any(k == key and (w.start - ECHO_WINDOW_S <= end <= w.start + ECHO_OVERLAP_S
-                                     or w.end <= start <= w.end + ECHO_ANSWER_S) for k, start, end in said):
-            found.add(i)
+    for key, i, j in _echo_spans(turn.words):
+        start, end = turn.words[i].start, turn.words[j].end
+        if any(k == key and (start - ECHO_WINDOW_S <= e <= start + ECHO_OVERLAP_S or end <= s <= end + ECHO_ANSWER_S)
+               for k, s, e in said):
+            found.update(range(i, j + 1))
     return frozenset(found)
 
 

@@ -107,6 +107,26 @@ def test_an_echo_question_the_partner_answers_by_repeating_is_a_cut_in():
     assert floor("Anyway, I'd booked a table, the fourth", 6.3) == ["backchannel"]
 
 
+@pytest.mark.parametrize("partner_says, listener_says, expected", [
+    # Whisper writes one number two ways: "…they want 1,800." "Eighteen hundred?" heard as "18 hundred."
+    (("they", "want", "1,800."), ("18", "hundred."), "interruption"),
+    (("they", "want", "four", "thousand."), ("4000?",), "interruption"),
+    (("question", "forty-one."), ("forty", "one,"), "interruption"),
+    # ...and splits a word it hears badly: "Toronto?" as "to Ronto,".
+    (("a", "job", "in", "Toronto."), ("to", "Ronto,"), "interruption"),
+    # Two words that make no echo together stay the murmur they sound like.
+    (("they", "want", "1,800."), ("to", "and"), "backchannel"),
+    (("they", "want", "1,800."), ("18", "and"), "backchannel"),
+])
+def test_an_echo_whisper_wrote_as_two_words_or_another_number_is_a_cut_in(partner_says, listener_says, expected):
+    said = tuple(Word(10 + 0.4 * i, 10.4 + 0.4 * i, w) for i, w in enumerate(partner_says))
+    partner = Turn(P, 9, 16, " ".join(partner_says), (Word(9, 10, "So"), *said, Word(13.5, 16, "honestly.")))
+    heard = tuple(Word(12.6 + 0.3 * i, 12.9 + 0.3 * i, w, 0.2) for i, w in enumerate(listener_says))
+    listener = Turn(L, 12.5, heard[-1].end, " ".join(listener_says), heard)
+    events = detect_events([partner, listener], L, OPTIONS)
+    assert [e.type for e in events if e.speaker == L and e.type in ("backchannel", "interruption")] == [expected]
+
+
 def test_glue_words_whisper_made_of_a_murmur_under_the_partner_are_a_backchannel():
     partner = T(P, 20, 30, "so we sat down with the whole team and went through every single line of it")
 
