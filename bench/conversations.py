@@ -268,6 +268,7 @@ OTHER_DIALOGUE_SETS = {
     "fresh10": ("dialogues_fresh10", "FRESH10_DIALOGUES", "the tenth fresh (development) dialogues"),
     "fresh11": ("dialogues_fresh11", "FRESH11_DIALOGUES", "the eleventh fresh (development) dialogues"),
     "fresh12": ("dialogues_fresh12", "FRESH12_DIALOGUES", "the twelfth fresh (development) dialogues"),
+    "fresh13": ("dialogues_fresh13", "FRESH13_DIALOGUES", "the thirteenth fresh (development) dialogues"),
 }
 DIALOGUE_SETS = ("bench", *OTHER_DIALOGUE_SETS)
 
