@@ -250,7 +250,7 @@ OPEN_INVITE = _rx(
     r"""(?:^|\b(?:can|could|would|will)\ you\ )(?:please\ )?(?:tell\ me\ (?:(?:a\ (?:bit|little)\ )?more|about(?!\ it\b)|what|how|why|everything|whats|hows)|say\ (?:a\ (?:bit|little)\ )?more|
     talk\ (?:to\ me\ )?(?:more\ )?about|describe|explain)
     |^(?:please\ )?(?:help\ me\ understand|(?:walk|talk|take)\ me\ through|fill\ me\ in)
-    |^(?:and\ )?then\ what\b|^like\ what\b|^such\ as\b|^meaning\ what\b
+    |^(?:and\ )?then\ what\b|^like\ what\b(?!\ (?:i|id|youd|you|youve|he|she|we|they|theyd)\b)|^such\ as\b|^meaning\ what\b
     |\bi(?:m|\ am)\ (?:really\ |just\ |so\ )?curious\ (?:about\ )?(?:what|how|why)\b
     |\bi\ (?:wonder|m\ curious|am\ curious|d\ love\ to\ know)\ (?:what|how|why)\ (?:that|it)\ (?:was|felt|is)\ (?:like\ )?for\ you"""
 )

@@ -228,9 +228,9 @@ def _question(body: str, qmark: bool, other: set[str]) -> str | None:
         return None if other & {"advice", "judgment"} else "closed_question"
     if _cleft(untagged) is not None:  # "what hurts most is…" states, it does not ask
         return None
-    if R.OPEN_INVITE.search(untagged) or (qmark and R.OPEN_BARE.match(untagged)):
+    core = _strip_lead(untagged)  # "Okay, tell me what happened" invites as "tell me what happened" does
+    if R.OPEN_INVITE.search(untagged) or R.OPEN_INVITE.match(core) or (qmark and R.OPEN_BARE.match(untagged)):
         return "open_question"
-    core = _strip_lead(untagged)
     if not core:
         return None
     wh_start = bool(R.OPEN_START.match(core))

@@ -192,6 +192,11 @@ CONVENTIONS = case(
     ("maybe try the other clinic?", ["advice"]),
     ("tell him you need more time", ["advice"]),
     ("walk me through what happened", ["open_question"]),
+    # An invitation after a word that opens the turn ("Sorry, …", "Okay, …") is still one.
+    ("Sorry, tell me what was going round in your mind after she rang.", ["open_question"]),
+    ("okay so tell me how the interview went", ["open_question"]),
+    # "like what I'd do" is no "Like what?".
+    ("so like what I'd do is go straight to HR", ["advice"]),
     ("you feel trapped?", ["reflection"]),
     ("do you feel trapped?", ["closed_question"]),
     ("don't worry, it'll be fine", ["judgment"]),
