@@ -242,6 +242,16 @@ def _pair_key(first: str, second: str) -> str:
     return _echo_key(_plain(first) + _plain(second))
 
 
+def _same_word(a: str, b: str) -> bool:
+    """The same word, or one Whisper heard a letter off ("Two freshmen?" as "Too freshman."): long words
+    only, where one letter changed does not make another common word."""
+    if a == b:
+        return True
+    if len(a) != len(b) or len(a) < 6 or not (a.isalpha() and b.isalpha()):
+        return False
+    return sum(x != y for x, y in zip(a, b)) == 1
+
+
 def _echo_spans(words: tuple[Word, ...]) -> list[tuple[str, int, int]]:
     """(key, first word, last word) for each word and for each pair of neighbouring words."""
     spans = [(_echo_key(w.word), i, i) for i, w in enumerate(words)]
@@ -261,7 +271,7 @@ def _echoes(turn: Turn, other: str, timeline: _Timeline) -> frozenset[int]:
     found = set()
     for key, i, j in _echo_spans(turn.words):
         start, end = turn.words[i].start, turn.words[j].end
-        if any(k == key and (start - ECHO_WINDOW_S <= e <= start + ECHO_OVERLAP_S or end <= s <= end + ECHO_ANSWER_S)
+        if any(_same_word(k, key) and (start - ECHO_WINDOW_S <= e <= start + ECHO_OVERLAP_S or end <= s <= end + ECHO_ANSWER_S)
                for k, s, e in said):
             found.update(range(i, j + 1))
     return frozenset(found)

@@ -114,6 +114,9 @@ def test_an_echo_question_the_partner_answers_by_repeating_is_a_cut_in():
     (("question", "forty-one."), ("forty", "one,"), "interruption"),
     # ...and splits a word it hears badly: "Toronto?" as "to Ronto,".
     (("a", "job", "in", "Toronto."), ("to", "Ronto,"), "interruption"),
+    # ...and mishears a letter of a long word: "Two freshmen?" as "Too freshman.", but not of a short one.
+    (("two", "freshmen", "made", "it."), ("Too", "freshman."), "interruption"),
+    (("a", "bad", "month."), ("mouth,",), "backchannel"),
     # Two words that make no echo together stay the murmur they sound like.
     (("they", "want", "1,800."), ("to", "and"), "backchannel"),
     (("they", "want", "1,800."), ("18", "and"), "backchannel"),
