@@ -32,11 +32,12 @@ import soundfile as sf
 from . import tts
 from .dialogues import DIALOGUES, Dialogue
 from .sound import SR, load, set_level, speech_intervals, trim
+from .room import room_mix
 from .timeline import LEVEL_DB, Placed, Timeline, mix
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = 6  # 6: an offer of advice the partner turns down permits none
+BUILD_VERSION = 7  # 7: a third mix, "room" (bench/room.py); 6: an offer turned down permits no advice
 BENCH_DIR = Path(__file__).resolve().parent
 OUT_DIR = BENCH_DIR / "out"
 SHARED_DIR = BENCH_DIR.parents[1] / "shared"
@@ -233,9 +234,10 @@ def render(conv: Conversation, out_dir: Path) -> dict:
     channel_of = {"L": 0, "P": 1} if rng.random() < 0.5 else {"L": 1, "P": 0}
     one, info1 = mix(conv.timeline, rng, None)
     two, info2 = mix(conv.timeline, rng, channel_of)
-    files = {"single-mic": f"{conv.id}.1ch.flac", "two-mic": f"{conv.id}.2ch.flac"}
-    sf.write(str(out_dir / files["single-mic"]), one.T, SR, subtype="PCM_16")
-    sf.write(str(out_dir / files["two-mic"]), two.T, SR, subtype="PCM_16")
+    room, info3 = room_mix(conv.timeline.tracks(), rng_for(conv.seed, conv.id + "/room"))
+    files = {"single-mic": f"{conv.id}.1ch.flac", "two-mic": f"{conv.id}.2ch.flac", "room": f"{conv.id}.room.flac"}
+    for mode, samples in (("single-mic", one), ("two-mic", two), ("room", room)):
+        sf.write(str(out_dir / files[mode]), samples.T, SR, subtype="PCM_16")
     first = min(truth["segments"], key=lambda s: s["start"])["speaker"]
     truth.update(
         build=BUILD_VERSION,
@@ -245,8 +247,9 @@ def render(conv: Conversation, out_dir: Path) -> dict:
         listener_flag={
             "two-mic": "left" if channel_of["L"] == 0 else "right",
             "single-mic": "first" if first == "L" else "second",
+            "room": "first" if first == "L" else "second",
         },
-        mix={"single-mic": info1, "two-mic": info2},
+        mix={"single-mic": info1, "two-mic": info2, "room": info3},
     )
     (out_dir / f"{conv.id}.json").write_text(json.dumps(truth, indent=1))
     return truth
