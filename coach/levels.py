@@ -11,9 +11,11 @@ from typing import Literal
 
 import numpy as np
 
+from .quality import ECHO_DECAY_DB_S, steepest_decay_db_s
+
 FLOOR_DB = -120.0
 
-NoticeKind = Literal["silence", "clipping", "nudge", "nudge_off", "same_mic", "overflow", "info"]
+NoticeKind = Literal["silence", "clipping", "nudge", "nudge_off", "same_mic", "overflow", "echo", "info"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class MonitorOptions:
     nudge_cooldown_s: at most one nudge this often; nagging makes practice worse, not better.
     same_mic_correlation / same_mic_level_db: two channels correlating above this with levels within
         this many dB carry one microphone (a laptop's stereo array): the nudge is then switched off.
+    echo_check_s: after this much recording, say whether the room echoes (as the report will), while
+        there is still time to move; until three times as long if the talk so far cannot tell.
     """
 
     silence_dbfs: float = -55.0
@@ -55,6 +59,7 @@ class MonitorOptions:
     nudge_cooldown_s: float = 4.0
     same_mic_correlation: float = 0.8
     same_mic_level_db: float = 6.0
+    echo_check_s: float = 30.0
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -143,6 +148,9 @@ class LevelMonitor:
         self.corr = np.zeros(3)  # sum x0*x1, sum x0^2, sum x1^2 over loud blocks
         self.corr_level_diff: list[float] = []
         self.corr_s = 0.0
+        self.echo_power: list[np.ndarray] = []  # 10 ms frame powers (loudest channel) until decided
+        self.echo_rest = np.zeros((0, channels), np.float32)
+        self.echo_next_s: float | None = self.opt.echo_check_s
 
     def start_notices(self) -> list[Notice]:
         if not self.two_mic:
@@ -173,6 +181,7 @@ class LevelMonitor:
                 self._warn(notices, "clipping", c, f"{_name(c, self.channels)} is clipping: turn its input "
                            "gain down (or move the mic a little further away).")
         notices += self._check_silence(rms_db, peak_db, t0)
+        notices += self._check_echo(block)
         if self.two_mic:
             notices += self._check_same_mic(block, rms_db, active)
             if self.nudge_on:
@@ -232,6 +241,29 @@ class LevelMonitor:
                               f"{self.opt.silence_check_s:.0f} s: wrong device or muted mic? "
                               "Check with `coach devices` and the system's input settings.", c))
         return out
+
+    def _check_echo(self, block: np.ndarray) -> list[Notice]:
+        if self.echo_next_s is None:
+            return []
+        hop = self.rate // 100
+        x = np.concatenate([self.echo_rest, block]) if len(self.echo_rest) else block
+        n = len(x) // hop
+        if n:
+            frames = x[: n * hop].astype(np.float64).reshape(n, hop, self.channels)
+            self.echo_power.append((frames**2).mean(axis=1).max(axis=1) + 1e-12)
+        self.echo_rest = x[n * hop :]
+        if self.t < self.echo_next_s:
+            return []
+        decay = steepest_decay_db_s(np.concatenate(self.echo_power))
+        self.echo_next_s += 10.0
+        if decay is None and self.echo_next_s <= 3 * self.opt.echo_check_s:
+            return []  # not enough places yet where a voice stops
+        self.echo_next_s = None
+        self.echo_power = []
+        if decay is None or decay <= ECHO_DECAY_DB_S:
+            return []
+        return [Notice("echo", self.t, "The room echoes: who spoke when, and so interruptions, will be less "
+                       "certain. Sitting closer to the microphone (or one mic each), or a softer room, helps.")]
 
     def _check_same_mic(self, block: np.ndarray, rms_db: np.ndarray, active: np.ndarray) -> list[Notice]:
         if self.corr_s < 0 or not np.any(rms_db > self.floor + self.opt.speech_above_floor_db):

@@ -280,7 +280,7 @@ class _Screen:
             self.nudge_until = time.monotonic() + 2.5
             # A terminal bell would be heard by the microphones and end up in the recording: text only.
             click.secho(f">> {n.message}", fg="yellow", bold=True)
-        elif n.kind in ("clipping", "silence", "overflow", "same_mic"):
+        elif n.kind in ("clipping", "silence", "overflow", "same_mic", "echo"):
             click.secho(f"Warning: {n.message}", fg="red" if n.kind == "silence" else "yellow")
         else:
             click.echo(n.message)

@@ -89,3 +89,27 @@ def sample_truth_diarization(mode: str):
         overlaps=tuple(Span(o["start"], o["end"]) for o in report["overlaps"]),
         channel_of={s["id"]: s["channel"] for s in report["speakers"]} if mode == "two-mic" else {},
     )
+
+
+def fading_bursts(seconds: float, level: float = 0.1, seed: int = 0, db_per_s: float = 400.0) -> np.ndarray:
+    """Speech-like noise a second at a time: each burst fades out over 0.2 s at ``db_per_s``, as a voice
+    does when it stops in a dry room, and 0.2 s of near silence follows."""
+    x = np.random.default_rng(seed).normal(0, level, int(seconds * SR)).astype(np.float32)
+    fade = (10 ** (-db_per_s * np.arange(int(0.2 * SR)) / SR / 20)).astype(np.float32)
+    for i in range(int(seconds)):
+        a = int((i + 0.6) * SR)
+        x[a : a + len(fade)] *= fade[: len(x) - a]
+        x[int((i + 0.8) * SR) : int((i + 1) * SR)] = 1e-5
+    return x
+
+
+def in_a_room(x: np.ndarray, rt60_s: float, seed: int = 1) -> np.ndarray:
+    """``x`` as a microphone across a room hears it: the direct sound and a tail of decaying noise as
+    strong as it (-60 dB at ``rt60_s``)."""
+    t = np.arange(int(rt60_s * SR)) / SR
+    tail = np.random.default_rng(seed).normal(0, 1, len(t)) * np.exp(-6.9 * t / rt60_s)
+    tail[: int(0.003 * SR)] = 0
+    h = tail / np.sqrt(np.sum(tail**2))
+    h[0] = 1.0
+    n = len(x) + len(h)
+    return np.fft.irfft(np.fft.rfft(x, n) * np.fft.rfft(h, n), n)[: len(x)].astype(np.float32)

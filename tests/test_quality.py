@@ -9,7 +9,7 @@ from coach.quality import ECHO_DECAY_DB_S, _clipped_fraction, assess, steepest_d
 from coach.vad import frame_power
 from coach.types import Audio, Diarization, SpeechRegion
 
-from .helpers import SR
+from .helpers import SR, fading_bursts, in_a_room
 
 
 def speechlike(seconds: float, level: float, seed: int = 0) -> np.ndarray:
@@ -61,30 +61,8 @@ def test_clipped_fraction_counts_across_blocks():
     assert _clipped_fraction(x, block=7) == 20 / 6000
 
 
-def in_a_room(x: np.ndarray, rt60_s: float, seed: int = 1) -> np.ndarray:
-    """``x`` as a microphone across a room hears it: the direct sound and a tail of decaying noise as
-    strong as it (-60 dB at ``rt60_s``)."""
-    t = np.arange(int(rt60_s * SR)) / SR
-    tail = np.random.default_rng(seed).normal(0, 1, len(t)) * np.exp(-6.9 * t / rt60_s)
-    tail[: int(0.003 * SR)] = 0
-    h = tail / np.sqrt(np.sum(tail**2))
-    h[0] = 1.0
-    n = len(x) + len(h)
-    return np.fft.irfft(np.fft.rfft(x, n) * np.fft.rfft(h, n), n)[: len(x)].astype(np.float32)
-
-
-def fading(x: np.ndarray, seconds: float, db_per_s: float = 400.0) -> np.ndarray:
-    """Each second's burst fading out over its last 0.2 s as a voice does when it stops, in a dry room."""
-    y = x.copy()
-    fade = 10 ** (-db_per_s * np.arange(int(0.2 * SR)) / SR / 20)
-    for i in range(int(seconds) - 1):
-        a = int((i + 0.6) * SR)
-        y[a : a + len(fade)] *= fade
-    return with_silence_between(y, seconds)
-
-
 def test_echo_is_named_and_a_dry_recording_has_none():
-    dry = fading(speechlike(30, 0.1), 30)
+    dry = fading_bursts(30)
     talk = {"S1": 12.0, "S2": 12.0}
     assert steepest_decay_db_s(frame_power(dry[None])[0]) == pytest.approx(-400, abs=40)
     assert not any("echo" in w for w in assess(audio_of(dry), diarization(30, "single-mic"), talk).warnings)
@@ -94,4 +72,4 @@ def test_echo_is_named_and_a_dry_recording_has_none():
         c = assess(audio_of(wet), diarization(30, "single-mic"), talk)
         assert any("echoes" in w for w in c.warnings) and c.level == "fair"
     # Too few places where the voice stops to tell: nothing is said either way.
-    assert steepest_decay_db_s(frame_power(in_a_room(speechlike(3, 0.1), 0.5)[None])[0]) is None
+    assert steepest_decay_db_s(frame_power(in_a_room(fading_bursts(5), 0.5)[None])[0]) is None

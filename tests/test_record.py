@@ -19,7 +19,7 @@ import soundfile as sf
 
 from coach.errors import AudioError, DeviceError
 from coach.levels import LevelMonitor
-from .helpers import voice
+from .helpers import fading_bursts, in_a_room, voice
 from coach.devices import fake_source, import_sounddevice
 from coach.record import (
     Recorder,
@@ -444,3 +444,19 @@ def test_fake_source_for_tests_and_demos(tmp_path):
     sf.write(clip, np.zeros((100, 1), np.float32), 8000)
     with pytest.raises(AudioError, match="--samplerate 8000"):
         next(fake_source(str(clip), RATE, 1))
+
+
+def test_echo_is_said_while_there_is_time_to_move():
+    dry = fading_bursts(40)
+    wet = in_a_room(dry, 0.5)
+
+    def echo_notices(x):
+        mon = LevelMonitor(RATE, 1)
+        out = [n for i in range(0, len(x), BLOCK) for n in mon.process(x[i:i + BLOCK, None])[1]]
+        return [n for n in out if n.kind == "echo"]
+
+    said = echo_notices(wet)
+    assert len(said) == 1 and 30.0 <= said[0].time < 30.1 and "echoes" in said[0].message
+    assert echo_notices(dry) == []
+    # Silence cannot tell: nothing is said, however long it goes on.
+    assert echo_notices(np.full(100 * RATE, 1e-4, np.float32)) == []
