@@ -32,12 +32,12 @@ import soundfile as sf
 from . import tts
 from .dialogues import DIALOGUES, Dialogue
 from .sound import SR, load, set_level, speech_intervals, trim
-from .room import room_mix
+from .room import room_mix, room_mix_two
 from .timeline import LEVEL_DB, Placed, Timeline, mix
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = 7  # 7: a third mix, "room" (bench/room.py); 6: an offer turned down permits no advice
+BUILD_VERSION = 8  # 8: "room-two-mic"; 7: "room" (bench/room.py); 6: an offer turned down permits no advice
 BENCH_DIR = Path(__file__).resolve().parent
 OUT_DIR = BENCH_DIR / "out"
 SHARED_DIR = BENCH_DIR.parents[1] / "shared"
@@ -235,8 +235,10 @@ def render(conv: Conversation, out_dir: Path) -> dict:
     one, info1 = mix(conv.timeline, rng, None)
     two, info2 = mix(conv.timeline, rng, channel_of)
     room, info3 = room_mix(conv.timeline.tracks(), rng_for(conv.seed, conv.id + "/room"))
-    files = {"single-mic": f"{conv.id}.1ch.flac", "two-mic": f"{conv.id}.2ch.flac", "room": f"{conv.id}.room.flac"}
-    for mode, samples in (("single-mic", one), ("two-mic", two), ("room", room)):
+    room2, info4 = room_mix_two(conv.timeline.tracks(), channel_of, rng_for(conv.seed, conv.id + "/room2"))
+    files = {"single-mic": f"{conv.id}.1ch.flac", "two-mic": f"{conv.id}.2ch.flac", "room": f"{conv.id}.room.flac",
+             "room-two-mic": f"{conv.id}.room2ch.flac"}
+    for mode, samples in (("single-mic", one), ("two-mic", two), ("room", room), ("room-two-mic", room2)):
         sf.write(str(out_dir / files[mode]), samples.T, SR, subtype="PCM_16")
     first = min(truth["segments"], key=lambda s: s["start"])["speaker"]
     truth.update(
@@ -248,8 +250,9 @@ def render(conv: Conversation, out_dir: Path) -> dict:
             "two-mic": "left" if channel_of["L"] == 0 else "right",
             "single-mic": "first" if first == "L" else "second",
             "room": "first" if first == "L" else "second",
+            "room-two-mic": "left" if channel_of["L"] == 0 else "right",
         },
-        mix={"single-mic": info1, "two-mic": info2, "room": info3},
+        mix={"single-mic": info1, "two-mic": info2, "room": info3, "room-two-mic": info4},
     )
     (out_dir / f"{conv.id}.json").write_text(json.dumps(truth, indent=1))
     return truth

@@ -36,9 +36,10 @@ from coach.types import BEHAVIOUR_LABELS as LABELS  # noqa: E402
 
 REPO = BENCH_DIR.parent
 MODES = ("two-mic", "single-mic")
-# Run only when asked (--mode room): the single-mic analysis of a laptop in a room with echo and a fan
-# (bench/room.py). Not a mix the issue sets targets for; what it costs is measured beside them.
-ROOM = "room"
+# Run only when asked (--mode room, --mode room-two-mic): a laptop's microphone, or a desk microphone
+# for each person, in a room with echo and a fan (bench/room.py). Not mixes the issue sets targets for;
+# what a room costs is measured beside them.
+ROOMS = ("room", "room-two-mic")
 TARGETS = {
     "two-mic": {"der": 0.03, "overlap": 0.9, "interruption": 0.95, "backchannel": 0.9, "advice": 0.95},
     "single-mic": {"der": 0.12, "overlap": 0.6, "interruption": 0.8, "backchannel": 0.7, "advice": 0.9},
@@ -198,7 +199,7 @@ def table(summary: dict, info: dict) -> str:
         "| mode | files | DER | overlap F1 | interruption F1 | backchannel F1 | advice F1 | RTF | × bare whisper | peak RSS |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for mode in (*MODES, ROOM):
+    for mode in (*MODES, *ROOMS):
         s = summary.get(mode)
         if not s:
             continue
@@ -216,7 +217,7 @@ def table(summary: dict, info: dict) -> str:
             f"| *target* | | ≤ {100 * t['der']:.0f} % | ≥ {t['overlap']} | ≥ {t['interruption']} | ≥ {t['backchannel']} "
             f"| ≥ {t['advice']} | | ≤ {SPEED_RATIO_TARGET} | |"
         )
-    label_rows = [(m, summary[m]["labels"]) for m in (*MODES, ROOM) if summary.get(m) and summary[m].get("labels")]
+    label_rows = [(m, summary[m]["labels"]) for m in (*MODES, *ROOMS) if summary.get(m) and summary[m].get("labels")]
     if any(any(v for v in labels.values()) for _, labels in label_rows):
         lines += ["", "Behaviour labels end to end (the dialogues' listener utterances, through Whisper):", "",
                   "| mode | " + " | ".join(LABELS) + " |", "|---|" + "---|" * len(LABELS)]
@@ -224,7 +225,7 @@ def table(summary: dict, info: dict) -> str:
             lines.append(f"| {mode} | " + " | ".join(
                 "–" if labels[lab] is None else f"{labels[lab]['f1']:.2f} ({labels[lab]['tp']}/{labels[lab]['tp'] + labels[lab]['fn']})"
                 for lab in LABELS) + " |")
-    for mode in (*MODES, ROOM):
+    for mode in (*MODES, *ROOMS):
         words = (summary.get(mode) or {}).get("words")
         if words:
             lines.append(f"\n{mode}: {words['misattributed']} of {words['words']} words in the other person's turn;"
@@ -295,9 +296,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="bench: the conversations; heldout: the dialogues written blind, never to tune on; "
                          f"{', '.join(s for s in OTHER_DIALOGUE_SETS if s != 'heldout')}: the development "
                          "dialogues written after them")
-    ap.add_argument("--mode", choices=(*MODES, ROOM),
+    ap.add_argument("--mode", choices=(*MODES, *ROOMS),
                     help="only this mix of each conversation (room: one laptop microphone in a room with echo "
-                         "and a fan, run only when asked)")
+                         "and a fan; room-two-mic: a desk microphone each in that room; run only when asked)")
     ap.add_argument("--repeat", type=int, default=1, help="time each run N times and keep the fastest")
     ap.add_argument("--details", action="store_true", help="also print one row per file")
     ap.add_argument("--long", type=float, metavar="MINUTES",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bench.room import FIRST_REFLECTION_S, impulse_response, pink_noise, room_mix
+from bench.room import FIRST_REFLECTION_S, LEAK_DB, impulse_response, pink_noise, room_mix, room_mix_two
 from bench.sound import SR
 
 
@@ -53,3 +53,20 @@ def test_room_mix_keeps_each_voice_on_time_and_the_noise_at_its_level():
     assert np.sqrt(np.mean(after**2)) > 3 * np.sqrt(np.mean(floor**2))
     assert 18.0 <= info["snr_db"] <= 24.0 and 0.3 <= info["rt60_s"] <= 0.6
     assert info["drr_db"]["L"] > info["drr_db"]["P"]
+
+
+def test_two_desk_microphones_hear_their_own_person_loudest():
+    n = 6 * SR
+    t = np.arange(n) / SR
+    noise = np.random.default_rng(5).normal(0, 0.05, n)  # broadband, as a voice is: one tone would hear room modes
+    tracks = {"L": np.where((t > 0.5) & (t < 2.5), noise, 0.0).astype(np.float32),
+              "P": np.where((t > 3.0) & (t < 5.0), noise, 0.0).astype(np.float32)}
+    y, info = room_mix_two(tracks, {"L": 1, "P": 0}, np.random.default_rng(4))
+    assert y.shape == (2, n) and np.array_equal(y, room_mix_two(tracks, {"L": 1, "P": 0}, np.random.default_rng(4))[0])
+    level = lambda ch, a, b: 20 * np.log10(np.sqrt(np.mean(y[ch, int(a * SR) : int(b * SR)] ** 2)))  # noqa: E731
+    for spk, ch, (a, b) in (("L", 1, (1.0, 2.0)), ("P", 0, (3.5, 4.5))):
+        other_person = "P" if spk == "L" else "L"
+        # The other person's mic hears this one its leak_db down; the echo adds up to ~3 dB over there.
+        drop = level(ch, a, b) - level(1 - ch, a, b)
+        assert info["leak_db"][other_person] - 4 <= drop <= info["leak_db"][other_person] + 1
+        assert LEAK_DB[0] <= info["leak_db"][other_person] <= LEAK_DB[1]
