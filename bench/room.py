@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from .sound import SR
-from .timeline import LEVEL_DB
+from .timeline import LEVEL_DB, never_clip
 
 # Reverberation time of a furnished living room or kitchen, seconds.
 RT60_S = (0.3, 0.6)
@@ -88,11 +88,7 @@ def room_mix(tracks: dict[str, np.ndarray], rng: np.random.Generator):
     speech_db = LEVEL_DB + float(np.mean(list(info["gains_db"].values())))
     y += pink_noise(rng, n) * 10 ** ((speech_db - snr) / 20)
     info["snr_db"] = round(snr, 2)
-    peak = float(np.max(np.abs(y)))
-    if peak > 0.95:
-        y *= 0.95 / peak
-        info["scaled"] = round(0.95 / peak, 4)
-    return y[None, :].astype(np.float32), info
+    return never_clip(y[None, :], info), info
 
 
 # Two desk microphones: one's own person near it, the other across the table.
@@ -124,8 +120,4 @@ def room_mix_two(tracks: dict[str, np.ndarray], channel_of: dict[str, int], rng:
                    + pink_noise(rng, n) * 10 ** ((LEVEL_DB + own_db - snr) / 20))
         info["gains_db"][spk] = round(own_db, 2)
         info["leak_db"][spk] = round(leak_db, 2)
-    peak = float(np.max(np.abs(out)))
-    if peak > 0.95:
-        out *= 0.95 / peak
-        info["scaled"] = round(0.95 / peak, 4)
-    return out.astype(np.float32), info
+    return never_clip(out, info), info

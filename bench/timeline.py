@@ -206,8 +206,14 @@ def mix(tl: Timeline, rng: np.random.Generator, channel_of: dict[str, int] | Non
             )
             info["crosstalk_db"][spk] = round(x_db, 2)
             info["noise_db"][spk] = round(noise_db, 2)
+    return never_clip(out, info), info
+
+
+def never_clip(out: np.ndarray, info: dict) -> np.ndarray:
+    """``out`` scaled down if it would clip (clipping is its own confidence warning in the pipeline),
+    the factor noted in ``info``; as float32."""
     peak = float(np.max(np.abs(out)))
-    if peak > 0.95:  # never clip: clipping is its own confidence warning in the pipeline
-        out *= 0.95 / peak
+    if peak > 0.95:
+        out = out * (0.95 / peak)
         info["scaled"] = round(0.95 / peak, 4)
-    return out.astype(np.float32), info
+    return out.astype(np.float32)

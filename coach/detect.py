@@ -215,7 +215,8 @@ def _echo_key(word: str) -> str:
     if key.endswith("s") and len(key) > 3 and not key.endswith("ss"):
         key = key[:-1]
     number = _number(word)
-    key = str(number) if number is not None else _NUMBERS.get(key, key)  # after the plural: "The seconds?"
+    # Ordinals after the plural is gone: "The seconds?" echoes "seconds" as "second", "2".
+    key = str(number) if number is not None else _NUMBERS.get(key, key)
     return key if len(key) >= 3 or key.isdigit() else ""
 
 
