@@ -23,7 +23,10 @@ class AnalysisOptions:
     same_mic_correlation: two channels correlating above this carry one microphone (a laptop's stereo
         array), so the recording is treated as single-mic.
     crosstalk_db: in two-mic mode a frequency bin counts as the channel's own voice only where it stands at
-        least this many dB above the other person's leak that remains after subtracting it.
+        least this many dB above the other person's leak that remains after subtracting it. A room's echo
+        leaves more of the leak behind than the subtraction removes: with a desk mic each in a room that
+        echoes, 9 rather than 6 finds interruptions at F1 0.88 rather than 0.81, backchannels 0.94 rather
+        than 0.80; with close mics it changes nothing measurable (bench/HISTORY.md, session 13).
     leaked_word_db: two-mic: a word both microphones' transcripts have at the same moment is the other
         person's voice leaking in only where it is at least this much quieter than on the other mic
         (a leak arrives 15–25 dB down; two people saying "I" at once are both loud on their own mics).
@@ -61,7 +64,7 @@ class AnalysisOptions:
     speakers: int = 2
     listener: str = "auto"
     same_mic_correlation: float = 0.8
-    crosstalk_db: float = 6.0
+    crosstalk_db: float = 9.0
     leaked_word_db: float = 10.0
     fill_gaps_s: float = 1.5
     min_speech_s: float = 0.12

@@ -150,7 +150,7 @@ def test_compare_says_when_the_two_were_analysed_differently(client):
     store = store_of(client)
     a, b = fill(store, 2)
     report = store.report(b)
-    report["options"] = report["options"] | {"beam_size": 1, "labeller": "0123456789ab", "crosstalk_db": 9.0}
+    report["options"] = report["options"] | {"beam_size": 1, "labeller": "0123456789ab", "crosstalk_db": 12.0}
     store.replace_report(b, report)
     page = Page(client.get(f"/compare?s={a}&s={b}").text)
     assert "These two were recorded or analysed differently" in page.all_text
