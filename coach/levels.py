@@ -1,4 +1,4 @@
-"""Live input monitoring while recording: levels, clipping, silence and the talking-over nudge.
+"""Live input monitoring while recording: levels, clipping, silence, echo and the talking-over nudge.
 
 Everything here works on one block at a time (tens of milliseconds) so it can run in the recording
 loop; nothing touches a device or a file. The recorder feeds blocks in, the CLI shows what comes out.
@@ -11,9 +11,16 @@ from typing import Literal
 
 import numpy as np
 
-from .quality import ECHO_DECAY_DB_S, steepest_decay_db_s
-
 FLOOR_DB = -120.0
+FRAME_S = 0.01  # the level frames steepest_decay_db_s reads: the recorder's here, vad.frame_power's in quality
+# Sound in a room dies away no faster than the room lets it: where a voice stops, its level falls freely
+# at the room's rate. Measured as the steepest tenth of the 80 ms stretches over which the level falls
+# frame after frame: dry recordings (the bench's mixes, LibriSpeech voices, the AMI clips) fall at
+# 252–640 dB/s, the bench's laptop-in-a-room mix (reverberation time 0.3–0.6 s) at 159–241 dB/s.
+# Slower than this is echo.
+ECHO_DECAY_DB_S = -250.0
+DECAY_FRAMES = 8
+MIN_DECAYS = 8  # fewer places where the level falls freely (a short clip) say nothing either way
 
 NoticeKind = Literal["silence", "clipping", "nudge", "nudge_off", "same_mic", "overflow", "echo", "info"]
 
@@ -245,7 +252,7 @@ class LevelMonitor:
     def _check_echo(self, block: np.ndarray) -> list[Notice]:
         if self.echo_next_s is None:
             return []
-        hop = self.rate // 100
+        hop = int(self.rate * FRAME_S)
         x = np.concatenate([self.echo_rest, block]) if len(self.echo_rest) else block
         n = len(x) // hop
         if n:
@@ -314,6 +321,26 @@ class LevelMonitor:
         if self.t - self.last_warn.get(key, -1e9) >= self.opt.warn_every_s:
             self.last_warn[key] = self.t
             out.append(Notice(kind, self.t, message, channel))
+
+
+def steepest_decay_db_s(power: np.ndarray) -> float | None:
+    """How fast the level falls where it falls freely (dB/s, negative): the steepest tenth of the
+    stretches of ``DECAY_FRAMES`` frames over which it falls frame after frame, from near the loudest
+    speech and staying clear of the noise floor. None where fewer than ``MIN_DECAYS`` separate places
+    have such stretches."""
+    n = len(power) - DECAY_FRAMES
+    if n <= 0:
+        return None
+    db = 10 * np.log10(power + 1e-12)
+    floor, top = np.percentile(db, 10), np.percentile(db, 95)
+    falls = np.concatenate([[0], np.cumsum(np.diff(db) < 0)])
+    start = np.arange(n)
+    end = start + DECAY_FRAMES
+    free = (falls[end] - falls[start] == DECAY_FRAMES) & (db[start] >= top - 20) & (db[end] >= floor + 6)
+    starts = np.flatnonzero(free)
+    if len(starts) == 0 or 1 + np.count_nonzero(np.diff(starts) > DECAY_FRAMES) < MIN_DECAYS:
+        return None
+    return float(np.percentile((db[end] - db[start])[free] / (DECAY_FRAMES * FRAME_S), 10))
 
 
 def _name(c: int, channels: int) -> str:

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from .levels import ECHO_DECAY_DB_S, steepest_decay_db_s
 from .types import Audio, Confidence, Diarization
 from .types import Span
 from .vad import frame_power, spans_to_mask
-
-FRAME_S = 0.01  # frame_power's frames
-# Sound in a room dies away no faster than the room lets it: where a voice stops, its level falls freely
-# at the room's rate. Measured as the steepest tenth of the 80 ms stretches over which the level falls
-# frame after frame: dry recordings (the bench's mixes, LibriSpeech voices, the AMI clips) fall at
-# 252–640 dB/s, the bench's laptop-in-a-room mix (reverberation time 0.3–0.6 s) at 159–241 dB/s.
-# Slower than this is echo.
-ECHO_DECAY_DB_S = -250.0
-DECAY_FRAMES = 8
-MIN_DECAYS = 8  # fewer places where the level falls freely (a short clip) say nothing either way
 
 
 def assess(audio: Audio, diarization: Diarization, talk: dict[str, float]) -> Confidence:
@@ -61,26 +52,6 @@ def assess(audio: Audio, diarization: Diarization, talk: dict[str, float]) -> Co
     elif serious or diarization.mode == "single-mic":
         level = "fair"
     return Confidence(level, tuple(warnings))
-
-
-def steepest_decay_db_s(power: np.ndarray) -> float | None:
-    """How fast the level falls where it falls freely (dB/s, negative): the steepest tenth of the
-    stretches of ``DECAY_FRAMES`` frames over which it falls frame after frame, from near the loudest
-    speech and staying clear of the noise floor. None where fewer than ``MIN_DECAYS`` separate places
-    have such stretches."""
-    n = len(power) - DECAY_FRAMES
-    if n <= 0:
-        return None
-    db = 10 * np.log10(power + 1e-12)
-    floor, top = np.percentile(db, 10), np.percentile(db, 95)
-    falls = np.concatenate([[0], np.cumsum(np.diff(db) < 0)])
-    start = np.arange(n)
-    end = start + DECAY_FRAMES
-    free = (falls[end] - falls[start] == DECAY_FRAMES) & (db[start] >= top - 20) & (db[end] >= floor + 6)
-    starts = np.flatnonzero(free)
-    if len(starts) == 0 or 1 + np.count_nonzero(np.diff(starts) > DECAY_FRAMES) < MIN_DECAYS:
-        return None
-    return float(np.percentile((db[end] - db[start])[free] / (DECAY_FRAMES * FRAME_S), 10))
 
 
 def _clipped_fraction(samples: np.ndarray, block: int = 1 << 20) -> float:

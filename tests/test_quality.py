@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from coach.quality import ECHO_DECAY_DB_S, _clipped_fraction, assess, steepest_decay_db_s
+from coach.levels import ECHO_DECAY_DB_S, steepest_decay_db_s
+from coach.quality import _clipped_fraction, assess
 from coach.vad import frame_power
 from coach.types import Audio, Diarization, SpeechRegion
 
