@@ -71,6 +71,7 @@ class Director:
         self.tl, self.rng = tl, rng
         self.floor_end = 0.6
         self.last: Placed | None = None
+        self.resume_gap: float | None = None
 
     def _free(self, spk: str, start: float, end: float, margin: float = 0.5) -> bool:
         """A person says one thing at a time: no new clip over (or right next to) their own."""
@@ -79,6 +80,9 @@ class Director:
         )
 
     def turn(self, spk: str, clip: np.ndarray, gap: float | None = None, **kw) -> Placed:
+        resume_gap, self.resume_gap = self.resume_gap, None
+        if gap is None and resume_gap is not None and self.last is not None and self.last.speaker == spk:
+            gap = resume_gap
         gap = float(self.rng.uniform(0.15, 1.3)) if gap is None else gap
         item = self.tl.place(spk, clip, self.floor_end + gap, **kw)
         self.floor_end, self.last = item.end, item
@@ -113,6 +117,18 @@ class Director:
             return None
         return self.tl.place(spk, clip, t, kind="backchannel", **kw)
 
+    def pause_backchannel(self, spk: str, clip: np.ndarray, **kw) -> Placed | None:
+        """In the floor-holder's pause: they stop, the backchannel comes 0.15–0.6 s later, and they carry
+        on 0.1 s before to 0.5 s after it ends (the next turn of theirs). The floor stays theirs."""
+        host = self.last
+        if host is None or host.speaker == spk:
+            return None
+        item = self.tl.place(spk, clip, self.floor_end + float(self.rng.uniform(0.15, 0.6)),
+                             kind="backchannel", in_pause=True, **kw)
+        self.floor_end = item.end
+        self.resume_gap = float(self.rng.uniform(-0.1, 0.5))
+        return item
+
     def interrupt(self, spk: str, clip: np.ndarray, outcome: str, at: float | None = None, **kw) -> Placed | None:
         """``took_floor``: the host stops 0.3–0.8 s later; ``overlapped``: the host goes on ≥ 2 s."""
         at = float(self.rng.uniform(0.35, 0.7)) if at is None else at
@@ -145,12 +161,14 @@ def build_scripted(d: Dialogue, seed: int, cache: Path | None) -> Conversation:
         placed = None
         if line.kind == "backchannel":
             placed = director.backchannel(line.speaker, clip, line.at, **kw)
+        elif line.kind == "pause_backchannel":
+            placed = director.pause_backchannel(line.speaker, clip, **kw)
         elif line.kind == "interruption":
             placed = director.interrupt(line.speaker, clip, line.outcome, line.at, **kw)
         if placed is None:
             if line.kind != "turn":
                 log.warning("%s: no room for %s %r; placed as a turn", d.id, line.kind, line.text)
-                if line.kind == "backchannel":
+                if line.kind in ("backchannel", "pause_backchannel"):
                     continue
             director.turn(line.speaker, clip, line.gap, **kw)
     return Conversation(d.id, "scripted", tl, voices, seed)

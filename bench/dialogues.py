@@ -5,9 +5,10 @@ partner lines may carry ``asks_advice`` (asks for advice or accepts the listener
 a permission window, like the pipeline's rule; an offer turned down opens none) or
 ``quotes_advice`` (the partner reports someone else's advice: not the listener advising).
 ``kind`` says how a line is placed: ``turn`` after the floor-holder finishes, ``backchannel`` inside
-the other's speech, ``interruption`` starting inside the other's speech with an ``outcome``
-(``took_floor``: the other stops; ``overlapped``: both carry on). ``at`` is where in the other's
-utterance (0–1) it starts; ``None`` lets the seed choose.
+the other's speech, ``pause_backchannel`` in the other's pause (they stop, the backchannel comes,
+they carry on with their next line: where most real "mm-hmm"s fall), ``interruption`` starting inside
+the other's speech with an ``outcome`` (``took_floor``: the other stops; ``overlapped``: both carry on).
+``at`` is where in the other's utterance (0–1) it starts; ``None`` lets the seed choose.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ def L(text, *labels, **kw) -> Line:
 
 def BC(text, at=None, who="L") -> Line:
     return Line(who, text, (), "backchannel", at)
+
+
+def PAUSE_BC(text, who="L") -> Line:
+    """A backchannel in the floor-holder's pause, between two of their lines."""
+    return Line(who, text, (), "pause_backchannel")
 
 
 def CUT(text, *labels, at=None) -> Line:

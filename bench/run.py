@@ -163,6 +163,7 @@ def summarise(rows: list[dict]) -> dict:
         "overlap": pooled("overlap"),
         "interruption": pooled("interruption"),
         "backchannel": pooled("backchannel"),
+        "backchannel_in_pause": pooled("backchannel_in_pause"),
         "advice": pooled("advice"),
         "unasked_advice": pooled("unasked_advice"),
         "words": pooled("words"),
@@ -225,6 +226,11 @@ def table(summary: dict, info: dict) -> str:
             lines.append(f"| {mode} | " + " | ".join(
                 "–" if labels[lab] is None else f"{labels[lab]['f1']:.2f} ({labels[lab]['tp']}/{labels[lab]['tp'] + labels[lab]['fn']})"
                 for lab in LABELS) + " |")
+    for mode in (*MODES, *ROOMS):
+        paused = (summary.get(mode) or {}).get("backchannel_in_pause")
+        if paused:
+            lines.append(f"\n{mode}: backchannels in the partner's pause found {paused['tp']} of "
+                         f"{paused['tp'] + paused['fn']} (counted in the backchannel F1 above).")
     for mode in (*MODES, *ROOMS):
         words = (summary.get(mode) or {}).get("words")
         if words:

@@ -333,6 +333,12 @@ def score_report(report: dict, truth: dict, collar: float = COLLAR) -> dict:
     if "backchannels" in truth:
         ref_b = [(x["time"], x["speaker"]) for x in truth["backchannels"]]
         out["backchannel"] = event_f1(ref_b, [(e["start"], m.get(e["speaker"])) for e in of_type("backchannel")])
+        # recall alone: a hypothesis cannot say where the truth put its backchannel (truths built before
+        # pause backchannels existed have no "in_pause", and none)
+        in_pause = [k for k, x in enumerate(truth["backchannels"]) if x.get("in_pause")]
+        if in_pause:
+            found = sum(k in {i for i, _ in out["backchannel"]["matches"]} for k in in_pause)
+            out["backchannel_in_pause"] = prf(found, 0, len(in_pause) - found)
 
     listener = next((s["id"] for s in truth.get("speakers", []) if s.get("role") == "listener"), None)
     utts = [u for u in truth.get("utterances", []) if u["speaker"] == listener and u["kind"] != "backchannel"]

@@ -28,6 +28,7 @@ class Placed:
     labels: tuple[str, ...] = ()
     islands: list[tuple[float, float]] = field(default_factory=list)  # relative to ``start``
     truncated: bool = False
+    in_pause: bool = False  # a backchannel in the floor-holder's pause, not inside their speech
 
     @property
     def onset(self) -> float:
@@ -126,7 +127,8 @@ class Timeline:
                 for x in sorted(self.interruptions, key=lambda x: x["interrupter_item"].onset)
             ],
             "backchannels": [
-                {"time": round(i.onset, 3), "end": round(i.end, 3), "speaker": i.speaker, "text": i.text}
+                {"time": round(i.onset, 3), "end": round(i.end, 3), "speaker": i.speaker, "text": i.text,
+                 "in_pause": i.in_pause}
                 for i in items
                 if i.kind == "backchannel"
             ],

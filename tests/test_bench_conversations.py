@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import tts  # noqa: E402
 from bench.conversations import build_scripted, build_voices, render  # noqa: E402
-from bench.dialogues import BC, CUT, OVER, Dialogue, L, P  # noqa: E402
+from bench.dialogues import BC, CUT, OVER, PAUSE_BC, Dialogue, L, P  # noqa: E402
 from bench.sound import SR  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -33,6 +33,15 @@ SHORT = Dialogue("test-short", "test", "flite:rms", "flite:slt", (
     P("Maybe, but that is not really what I am worried about right now, it is more the sleeping."),
     OVER("That reminds me of when I could not sleep either.", "self_focus", at=0.4),
     P("Anyway."),
+))
+
+PAUSED = Dialogue("test-paused", "test", "flite:rms", "flite:slt", (
+    P("We drove up to see my mum on Sunday, and she did not know who I was for the first hour."),
+    PAUSE_BC("Mm-hmm."),
+    P("Then it came back to her, just like that, and she asked about the kids."),
+    BC("Yeah.", 0.5),
+    PAUSE_BC("Oh."),
+    P("I do not know which part was worse."),
 ))
 
 
@@ -77,6 +86,12 @@ def check_consistent(t: dict) -> None:
         assert x.get("interrupter", x.get("speaker")) in ids
     for b in t["backchannels"]:
         other = [v for k, v in active.items() if k != b["speaker"]][0]
+        if b.get("in_pause"):
+            # in the other's pause: silent when it starts, they spoke just before and carry on just after
+            assert not any(a <= b["time"] < e for a, e in other), b
+            assert any(0.1 <= b["time"] - e <= 0.65 for _, e in other), b
+            assert any(-0.15 <= a - b["end"] <= 0.55 for a, _ in other), b
+            continue
         # inside the other's speech: they talk when it starts and are still talking after it
         assert any(a <= b["time"] < e for a, e in other), b
         assert any(a <= b["end"] + 0.5 and e > b["end"] for a, e in other), b
@@ -246,3 +261,13 @@ def test_long_recording_joins_truths(scripted, tmp_path):
     check_audio(long, tmp_path)
     s = score_report(oracle_report(long), long)
     assert s["der"]["der"] == 0.0 and s["interruption"]["f1"] == 1.0 and s["advice"]["f1"] == 1.0
+
+
+@needs_flite
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_pause_backchannel_falls_between_the_partners_lines(seed, tmp_path):
+    t = render(build_scripted(PAUSED, seed=seed, cache=tmp_path / "tts"), tmp_path)
+    check_consistent(t)
+    assert [b["in_pause"] for b in t["backchannels"]] == [True, False, True]
+    assert [u["kind"] for u in t["utterances"]] == ["turn", "backchannel", "turn", "backchannel", "backchannel", "turn"]
+    assert not t["interruptions"]

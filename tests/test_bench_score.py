@@ -262,3 +262,13 @@ def test_the_table_pools_the_ami_clips_like_a_corpus_beside_each_clip():
     # 240 error frames over 3000 reference frames; the stereo clip is not AMI.
     assert "| AMI, the 2 clips pooled | single-mic | 8.0 % | 0.67 |" in text
     assert "DER ≤ 15 % (each clip)" in text
+
+
+def test_backchannels_in_a_pause_are_also_counted_apart():
+    t = truth()
+    t["backchannels"].append({"time": 10.3, "end": 10.7, "speaker": L, "text": "mm-hmm", "in_pause": True})
+    t["segments"].append({"speaker": L, "start": 10.3, "end": 10.7})
+    t["utterances"].append({"id": 6, "speaker": L, "start": 10.3, "end": 10.7, "kind": "backchannel", "text": "", "labels": []})
+    assert score.score_report(oracle_report(t), t)["backchannel_in_pause"]["recall"] == 1.0
+    assert score.score_report(EMPTY, t)["backchannel_in_pause"]["recall"] == 0.0
+    assert "backchannel_in_pause" not in score.score_report(oracle_report(truth()), truth())
