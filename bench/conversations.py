@@ -293,6 +293,7 @@ OTHER_DIALOGUE_SETS = {
     "fresh11": ("dialogues_fresh11", "FRESH11_DIALOGUES", "the eleventh fresh (development) dialogues"),
     "fresh12": ("dialogues_fresh12", "FRESH12_DIALOGUES", "the twelfth fresh (development) dialogues"),
     "fresh13": ("dialogues_fresh13", "FRESH13_DIALOGUES", "the thirteenth fresh (development) dialogues"),
+    "fresh14": ("dialogues_fresh14", "FRESH14_DIALOGUES", "the fourteenth fresh (development) dialogues"),
 }
 DIALOGUE_SETS = ("bench", *OTHER_DIALOGUE_SETS)
 
