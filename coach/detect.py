@@ -155,6 +155,8 @@ def _floor_event(turn: Turn, timeline: _Timeline, options: AnalysisOptions) -> l
             return [Event("backchannel", turn.speaker, turn.start, turn.end, turn.text, {"during": other})]
         if held is None or turn.start - held.start < options.mid_utterance_s:
             continue
+        if _is_backchannel(held, turn.speaker, timeline, options):
+            continue  # carrying on over the other's "mm-hmm" in one's pause: they never held the floor
         if held.end - turn.start < options.interruption_min_overlap_s:
             continue  # they were finishing: an early start, not a cut-in
         took_floor = held.end - turn.start <= options.took_floor_s and turn.end > held.end

@@ -207,6 +207,17 @@ def test_backchannel_in_a_pause_of_the_partners_story():
     assert len(kinds(detect_events(turns, L, OPTIONS), "backchannel")) == 1
 
 
+def test_carrying_on_over_the_listeners_mm_hmm_in_ones_pause_is_no_interruption():
+    # the listener's burst runs on 0.3 s into the partner's next words (a voice detector's hangover)
+    turns = [T(P, 0, 5, "and then"), T(L, 5.3, 6.3, "Uh-huh."), T(P, 5.9, 9, "she left without a word")]
+    events = detect_events(turns, L, OPTIONS)
+    assert kinds(events, "interruption") == [] and len(kinds(events, "backchannel")) == 1
+    # over a reply of the listener's own, it is still an interruption
+    turns = [T(P, 0, 5, "and then"), T(L, 5.3, 7.3, "Why did she go?"), T(P, 6.9, 9, "she left without a word")]
+    (e,) = kinds(detect_events(turns, L, OPTIONS), "interruption")
+    assert e.speaker == P
+
+
 def test_short_reply_after_the_partner_finished_is_not_a_backchannel():
     turns = [T(P, 0, 5, "do you see what I mean"), T(L, 5.5, 5.9, "yeah")]
     assert kinds(detect_events(turns, L, OPTIONS), "backchannel") == []
