@@ -326,6 +326,16 @@ def rule_labels(text: str) -> tuple[str, ...]:
     return tuple(label for label in BEHAVIOUR_LABELS if label in found)
 
 
+SENTENCE_LABELS = {"advice"}
+_MODEL_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _model_sentences(text: str) -> list[str]:
+    """The sentences of a turn of more than one, as typed (the model was trained on such text)."""
+    parts = [p.strip() for p in _MODEL_SENTENCE.split(text.strip()) if len(p.split()) >= 3]
+    return parts if len(parts) > 1 else []
+
+
 def label_utterances(
     texts: Sequence[str], model_labels: Callable[[list[str]], list[set[str]]] | None = None
 ) -> list[tuple[str, ...]]:
@@ -342,6 +352,11 @@ def label_utterances(
     # The model hears the listener's own words only: an utterance that is all reported speech is not.
     spoken = [i for i, s in enumerate(sentences) if any(_strip_lead(body) for body, _, _ in s)]
     by_model = dict(zip(spoken, model_labels([texts[i] for i in spoken])))
+    # Advice inside a longer turn ("So the waiting's worse. Maybe plan something for the evenings. A walk,
+    # anything.") is drowned by the sentences around it: the model also hears each sentence alone.
+    parts = [(i, p) for i in spoken for p in _model_sentences(texts[i])]
+    for (i, _), found in zip(parts, model_labels([p for _, p in parts])):
+        by_model[i] = by_model[i] | (found & SENTENCE_LABELS)
     out = []
     for i, rules in enumerate(by_rules):
         added = _agreeing(by_model.get(i, set()), rules, norms[i])

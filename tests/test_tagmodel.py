@@ -168,3 +168,16 @@ def test_a_missing_model_is_a_one_line_error(tmp_path, monkeypatch):
     finally:
         tagmodel._tokenizer.cache_clear()
         tagmodel.thresholds.cache_clear()
+
+
+def test_advice_in_one_sentence_of_a_longer_turn_is_heard_on_its_own():
+    aside = "Perhaps keep Sunday afternoons free for yourself."
+
+    def hears_the_aside_alone(texts):
+        return [{"advice", "reflection"} if t == aside else set() for t in texts]
+
+    turn = f"It's been a relentless few months. {aside} Even just a couple of hours."
+    # advice only: what else a sentence sounds like alone is left to the whole turn
+    assert label_utterances([turn], model_labels=hears_the_aside_alone) == [("advice",)]
+    # "Right." and "Okay." are no sentences of their own: the model heard this turn whole, as before
+    assert label_utterances([f"Right. {aside} Okay."], model_labels=hears_the_aside_alone) == [()]
