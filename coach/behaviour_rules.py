@@ -47,7 +47,7 @@ IMPERATIVE_VERBS = (
     "move sell dump walk see focus start find keep breathe apply report check skip sign send drop read eat "
     "drink wait change speak pack apologise apologize sleep switch delete unfollow say mute confront "
     "ring phone message book look make think consider reach stand sit rest treat cut answer reply respond lend use stay bring knock "
-    "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive have do lead stick close"
+    "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive have do lead stick close jot"
 ).split()
 # A bare name opening a clause ("Sarah said", "jess mentioned"): any word but these, nor a suggestion verb
 # ("try asking him").
@@ -94,6 +94,8 @@ ADVICE = _rx(
     |\b(?<!whether\ )(?<!if\ )(?:its|it\ is|it\ might\ be|it\ could\ be|might\ be|would\ be|it\ would\ be)\ (?:really\ |definitely\ |probably\ |so\ )?worth\ \w+ing\b
     |\b(?:youve|you\ have)\ (?:really\ |just\ )?(?:got\ to|gotta)\b|\byoud\ (?:better|best)\b
     |\bif\ (?:i\ were|i\ was|it\ were\ me|it\ was\ me|i\ was\ in\ your|i\ were\ in\ your)
+    |^(?:\w+\ )?it\ were\ me\b  # the "if" lost (tiny.en drops a first word said over the partner)
+    |(?<!\bdo\ )(?<!\bdid\ )\byou\ (?:really\ |just\ )?(?:want|need)\ (?:one\ of\ (?:those|them|these)|to\ get\ yourself)\b
     |\b(?:id|i\ would)\b.*\bin\ your\ (?:shoes|position|place)
     |\bwhat\ i\ would\ do|\bwhat\ id\ do
     |\b(?:i\ would|id)\ (?:just\ |probably\ |honestly\ |definitely\ |literally\ |seriously\ |totally\ |also\ |still\ |first\ )*
@@ -162,6 +164,7 @@ ADVICE_INDIRECT = _rx(
 ADVICE_NOT = _rx(
     r"""\byou\ should\ (?:see|hear)\ (?:what|how|my|mine|the\ state)\b
     |\byou\ (?:really\ |just\ |honestly\ )?(?:should|need\ to|have\ to|ought\ to)\ (?:not\ )?(?:feel|be\ (?:upset|sad|so|that|(?:more\ )?grateful|(?:really\ |very\ |incredibly\ )?proud)|stop\ feeling|get\ over)
+    |\b(?:last|worst)\ (?:person|people|one|guy|bloke|man|woman)\ (?:you|youd)\ (?:should|need|want)\b
     |\byou\ (?:really\ |just\ |honestly\ )?need\ to\ (?:relax|calm|chill|stop\ (?:feeling|being|worrying|overthinking)|toughen|man\ up|grow\ up|harden|get\ a\ grip|get\ over)"""
 )
 
@@ -189,7 +192,7 @@ PERMISSION = _rx(
     |\bmind\ if\ i\b|\b(?:would\ you\ like|do\ you\ want|you\ want)\ to\ hear\ (?:them|it|one|some|a\ few|more)\b|\bhappy\ to\ (?:share|give|offer|suggest|brainstorm|bounce\ ideas|throw\ (?:some\ )?ideas)\b|\byou(?:re|\ are)\ welcome\ to\ my\ (?:opinion|thoughts|two\ cents|advice|take)\b|\bif\ (?:thats|its|that\ would\ be|it\ would\ be)\ (?:useful|helpful)\b|\bif\ you\ (?:just\ )?(?:want|need)\ to\ vent\b|\b(?:should|shall)\ i\ (?:tell|share|give)\ you\b|\bor\ (?:should\ i\ )?just\ listen\b
     |\b(?:would|are)\ you\ (?:be\ )?interested\ in\ (?:hearing|some|any|my|a|an)\b
     |\bwould\ (?:it|that)\ (?:help|be\ (?:ok|okay|alright|all\ right|helpful|useful|cool|fine))\ if\ i\b
-    |\b(?:would\ you\ like|do\ you\ want|would\ it\ help)\ (?:to\ |me\ to\ help\ you\ |us\ to\ )?(?:think|work|figure|plan|brainstorm|come\ up)\ (?:through\ |out\ |with\ )?(?:how|what|some|a\ few|any|options|ways|a\ plan|next\ steps)\b
+    |\b(?:would\ you\ like|do\ you\ want|would\ it\ help)\ (?:to\ |me\ to\ help\ you\ |us\ to\ )?(?:think|work|figure|plan|brainstorm|come\ up|look\ at|go\ through)\ (?:through\ |out\ |with\ )?(?:how|what|some|a\ few|any|options|ways|a\ plan|next\ steps)\b
     |\bwould\ (?:it|that)\ (?:help|be\ (?:helpful|useful))\ (?:you\ )?to\ hear\b|\bit\ help\ if\ i\ (?:suggest|share|offer|gave|told\ you\ what)\w*
     |\bis\ it\ (?:ok|okay|alright|all\ right|cool|fine)\ if\ i\b
     |\b(?:do\ )?you\ want\ me\ to\ (?:just\ )?listen\b|\bare\ you\ after\ (?:some\ |any\ |my\ )?{_OFFER}
@@ -288,8 +291,11 @@ REFLECTION = _rx(
 REFLECT_YOU = _rx(
     r"""^(?:so\ |and\ |basically\ |really\ |kind\ of\ |sort\ of\ |i\ guess\ |i\ think\ )*(?:you|youre|youve|youd\ (?:rather|like|love|prefer|hoped|want))\b
     (?!\ (?:know|mean|okay|ok|alright|good|sure|going|coming|ready|guys|too|and\ me|two|wanna|poor|never\ know|have\ no\ idea|no\ idea|didnt\ deserve|dont\ deserve|still\ \w+ing|did\ (?:the\ best|what|everything|all)\ (?:\w+\ )?you\ (?:could|can)|(?:dont|wont|wouldnt)\ (?:have|need)\ to|(?:are\ )?not\ (?:overreacting|crazy|mad|stupid|silly|wrong|imagining|being|alone|the\ only)|(?:cant|cannot|can\ not)\ just)\b)
-    (?!\ (?:really\ |just\ |definitely\ |probably\ |honestly\ |still\ |kind\ of\ |sort\ of\ |kinda\ )*(?:should|shall|need|have\ to|gotta|got\ to|ought|could|can\b|might|may|had\ better|better|must\ be\ joking|will|ll|re\ going\ to\ be\ fine|always\ do|brought|asked\ for|always\ make))"""
+    (?!\ (?:really\ |just\ |definitely\ |probably\ |honestly\ |still\ |kind\ of\ |sort\ of\ |kinda\ )*(?:should|shall|need|have\ to|gotta|got\ to|ought|could|can\b|might|may|had\ better|better|must\ be\ joking|will|ll|re\ going\ to\ be\ fine|always\ do|brought|asked\ for|always\ make
+           |(?:want|need)\ (?:one\ of\ (?:those|them|these)|to\ get\ yourself)))"""
 )
+# "…, so you don't bottle it": after a suggestion, the purpose it serves, not the partner's state.
+PURPOSE = r"\bso\ (?:that\ )?(?=you\ (?:dont|wont|can|cant|could|arent|have|get|know|feel)\b)"
 
 # --- validation -----------------------------------------------------------------------------------
 _HARD = (
@@ -393,6 +399,7 @@ STORY_SHOULD_HAVE = _rx(rf"\byou\ (?:shouldve|should\ have|should\ of)\ (?:{_SEE
 JUDGMENT = _rx(
     rf"""
     \bexaggerat(?:ing|e)\b|\bdrama\ queen\b|\bcry\ ?baby\b|\bsnowflake\b|\b(?:toughen|man|grow|harden)\ up\b|\bget\ a\ grip\b|\bget\ over\ yourself\b
+    |\b(?:last|worst)\ (?:person|people|guy|bloke|man|woman)\ (?:you|youd|anyone)\ (?:should|would|want\ to)\ (?:be\ )?(?:\w+ing|ask|take|listen|trust)\b
     |\bhardly\ the\ (?:worst|end)\b|\bnot\ the\ worst\ thing\b|\bcatastrophi[sz]ing\b|\bmaking\ excuses\b
     |\b(?:its|it\ is)\ not\ like\ (?:he|she|they|you|it|its|thats|anyone|someone|somebody|anybody)\b
     |(?<!not\ )(?<!\bim\ )(?<!\bi\ am\ )(?<!\bi\ was\ )(?<!\bam\ i\ )(?<!\bim\ probably\ )(?<!\bim\ just\ )(?<!\bmaybe\ im\ )\bover(?:reacting|react|reaction|thinking\ (?:it|this|things)|thinking|dramati[sz]ing)\b

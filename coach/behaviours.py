@@ -294,7 +294,9 @@ def _label_sentence(body: str, qmark: bool, heard_judgment: bool = False) -> set
     cleft = _cleft(body)
     if not permission and (
         R.REFLECTION.search(reflective)
-        or (not (judgment or heard_judgment) and any(R.REFLECT_YOU.match(c) for c in clauses))
+        or (not (judgment or heard_judgment)
+            and any(R.REFLECT_YOU.match(c) and not (imperative and re.search(R.PURPOSE + re.escape(c), body))
+                    for c in clauses))
         or (cleft and "advice" not in labels and R.CLEFT_ABOUT_YOU.search(cleft))
     ):
         labels.add("reflection")

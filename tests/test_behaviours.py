@@ -721,8 +721,28 @@ FROM_FRESH11 = case(
 )
 
 
+# From the blind fresh14 dialogues' misses (worded afresh).
+FROM_FRESH14 = case(
+    # tiny.en drops the "If" of a suggestion said over the partner; a confession keeps its "was"
+    ("it were me, I'd ring the landlord before the weekend", ["advice"]),
+    ("It was me, I'd left the back door unlocked.", []),
+    ("You want one of those little smoke alarms that talk to your phone.", ["advice"]),
+    ("You need one of them pill boxes with the days on.", ["advice"]),
+    ("Do you want one of those?", ["closed_question"]),
+    # a judgment of whose tips to take; "the last thing you should do" still urges
+    ("Your uncle is the last person you should be asking about money.", ["judgment"]),
+    ("The last thing you should do is sign it tonight.", ["advice"]),
+    # "so you don't…" after a suggestion is its purpose, not a reflection
+    ("Jot down the questions first, so you don't go blank in the room.", ["advice"]),
+    ("So you don't trust him anymore.", ["reflection"]),
+    # an offer to look at ways, or to keep talking: permission
+    ("Would it help to look at a few ways of bringing it up, or would you rather just talk for now?",
+     ["permission", "closed_question"]),
+)
+
+
 # Each table is one source's misses, worded afresh; one test reads them all.
 @pytest.mark.parametrize("text, expected", FROM_HELDOUT6 + FROM_FRESH7 + FROM_FRESH8 + FROM_FRESH9 + FROM_TUNE8 + FROM_FRESH10
-                         + FROM_FRESH11)
+                         + FROM_FRESH11 + FROM_FRESH14)
 def test_general_patterns_from_the_later_sets(text, expected):
     assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
