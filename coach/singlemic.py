@@ -35,6 +35,11 @@ TRACK_PURITY = 0.6
 # letting tracks decide outright tripled the confusion on the bench's LibriSpeech pairs).
 TRACK_WEIGHT = 0.4
 SILERO_CONTEXT_S = 0.5
+# A short burst the segmentation model gives a local speaker of its own, inside a chunk where another
+# local speaker stands for the voice the windows give it, may be the other voice: a "mm-hmm" in the
+# partner's pause, too short for any 1.5 s window to hear on its own. It is, if embedded alone it
+# sounds more like the other voice (the model also splits one person in two after an overlap).
+SHORT_BURST_S = (0.15, 1.2)
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
@@ -129,7 +134,8 @@ def diarize_single_mic(
     embeddings = embed_windows(samples, windows, prior.embeddings)
     if progress:
         progress(0.9)
-    return _assign_voices(embeddings, windows, speech, overlap, options, edge, seg)
+    return _assign_voices(embeddings, windows, speech, overlap, options, edge, seg,
+                          embed=lambda spans: embed_windows(samples, spans))
 
 
 def finished_windows(
@@ -189,8 +195,38 @@ def _local_tracks_by_voice(seg, share: np.ndarray) -> np.ndarray:
     return track / np.maximum(weight, 1e-12)[:, None]
 
 
-def _assign_voices(embeddings, windows, speech, overlap, options: AnalysisOptions, edge, seg) -> Diarization:
-    """Cluster the windows into voices and give every frame of speech to the voices over it."""
+def _short_bursts_of_another(seg, share: np.ndarray) -> np.ndarray:
+    """Per global frame, whether most chunks over it hear a short burst of a local speaker other than
+    the one that stands for the voice the windows give those frames (two local speakers of one chunk
+    are two people)."""
+    n, _ = share.shape
+    lo, hi = (round(s / FRAME_STEP) for s in SHORT_BURST_S)
+    votes, weight = np.zeros(n), np.zeros(n)
+    hamming = np.hamming(FRAMES_PER_CHUNK)
+    for c, start in enumerate(seg.chunk_starts):
+        first = int(round(start / FRAME_STEP))
+        stop = min(n, first + FRAMES_PER_CHUNK)
+        if stop <= first:
+            continue
+        on = seg.activity[c, : stop - first] > 0.5
+        w = hamming[: stop - first]
+        weight[first:stop] += w
+        voice = {k: int(np.argmax(share[first:stop][on[:, k]].sum(axis=0)))
+                 for k in range(on.shape[1]) if on[:, k].sum() >= MIN_TRACK_FRAMES}
+        for k in range(on.shape[1]):
+            for a, b in _runs(on[:, k]):
+                if not lo <= b - a <= hi:
+                    continue
+                host = int(np.argmax(share[first + a : first + b].sum(axis=0)))
+                if any(j != k and v == host and on[:, j].sum() > 2 * (b - a) and on[a:b, j].mean() < 0.5
+                       for j, v in voice.items()):
+                    votes[first + a : first + b] += w[a:b]
+    return votes > 0.5 * np.maximum(weight, 1e-12)
+
+
+def _assign_voices(embeddings, windows, speech, overlap, options: AnalysisOptions, edge, seg, embed=None) -> Diarization:
+    """Cluster the windows into voices and give every frame of speech to the voices over it.
+    ``embed``: embeddings of (start, end) spans, for the short bursts the windows cannot hear alone."""
     n = len(speech)
     labels = cluster(embeddings, max(1, options.speakers))
     centroids = _centroids(embeddings, labels, int(labels.max()) + 1)
@@ -203,6 +239,13 @@ def _assign_voices(embeddings, windows, speech, overlap, options: AnalysisOption
         votes[max(0, first) : int((t1 - FRAME_DURATION / 2) / FRAME_STEP + 1.5), label] += 1
     share = votes / np.maximum(votes.sum(axis=1, keepdims=True), 1e-9)
     ranked = np.argsort(-(share + TRACK_WEIGHT * _local_tracks_by_voice(seg, share)), axis=1, kind="stable")
+    if n_voices == 2 and embed is not None:
+        bursts = _runs(_short_bursts_of_another(seg, share) & speech & ~overlap)
+        alone = embed([(edge(a), edge(b)) for a, b in bursts]) if bursts else []
+        for (a, b), voice in zip(bursts, alone):
+            host = int(np.bincount(ranked[a:b, 0], minlength=2).argmax())
+            if voice @ centroids[1 - host] > voice @ centroids[host]:
+                ranked[a:b] = ranked[a:b, ::-1]
     on = np.zeros((n, n_voices), dtype=bool)
     rows = np.flatnonzero(speech)
     on[rows, ranked[rows, 0]] = True

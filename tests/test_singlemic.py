@@ -41,7 +41,8 @@ def _diarize(seg, truth: list[tuple[float, float, np.ndarray]], options=Analysis
         return truth[int(np.argmax(cover))][2]
 
     embeddings = np.stack([who(*w) for w in windows])
-    return singlemic._assign_voices(embeddings, windows, speech, overlap, options, edge, seg)
+    return singlemic._assign_voices(embeddings, windows, speech, overlap, options, edge, seg,
+                                    embed=lambda spans: np.stack([who(*span) for span in spans]))
 
 
 def _change_time(diarization) -> float:
@@ -67,6 +68,26 @@ def test_a_track_spanning_two_voices_does_not_outvote_the_windows():
     diarization = _diarize(seg, truth)
     assert [r.speaker for r in diarization.regions] == ["S1", "S2"]
     assert abs(_change_time(diarization) - 7.375) < AnalysisOptions().embedding_window_s / 2
+
+
+def test_a_murmur_in_the_partners_pause_goes_to_the_local_speaker_the_segmentation_heard():
+    # B's "mm-hmm" joins A's speech on both sides: every 1.5 s window over it is mostly A
+    truth = [(0.0, 6.0, VOICE_A), (6.0, 6.5, VOICE_B), (6.5, 14.0, VOICE_A), (15.0, 20.0, VOICE_B)]
+    seg = _segmentation([[(0.0, 6.0), (6.5, 14.0)], [(6.0, 6.5), (15.0, 20.0)]], 20.0)
+    regions = [(r.speaker, r.start, r.end) for r in _diarize(seg, truth).regions]
+    murmur = [(a, b) for speaker, a, b in regions if speaker == "S2" and a < 10]
+    assert len(murmur) == 1 and murmur[0] == pytest.approx((6.0, 6.5), abs=3 * FRAME_STEP)
+    # a local speaker for the murmur is the only evidence: where the model heard one voice, A keeps it
+    seg = _segmentation([[(0.0, 14.0)], [(15.0, 20.0)]], 20.0)
+    assert not [r for r in _diarize(seg, truth).regions if r.speaker == "S2" and r.start < 10]
+    # the model split A in two after an overlap: embedded alone, the burst still sounds like A
+    truth = [(0.0, 14.0, VOICE_A), (15.0, 20.0, VOICE_B)]
+    seg = _segmentation([[(0.0, 6.0), (6.5, 14.0)], [(6.0, 6.5), (15.0, 20.0)]], 20.0)
+    assert not [r for r in _diarize(seg, truth).regions if r.speaker == "S2" and r.start < 10]
+    # nor is a turn of B's own a murmur to move: the windows hear it
+    truth = [(0.0, 6.0, VOICE_A), (6.0, 9.0, VOICE_B), (9.0, 14.0, VOICE_A)]
+    seg = _segmentation([[(0.0, 6.0), (9.0, 14.0)], [(6.0, 9.0)]], 14.0)
+    assert [r.speaker for r in _diarize(seg, truth).regions] == ["S1", "S2", "S1"]
 
 
 def test_cut_ins_on_the_bundled_sample_start_where_the_listener_starts():
