@@ -224,7 +224,9 @@ def _short_bursts_of_another(seg, share: np.ndarray) -> np.ndarray:
     return votes > 0.5 * np.maximum(weight, 1e-12)
 
 
-def _assign_voices(embeddings, windows, speech, overlap, options: AnalysisOptions, edge, seg, embed=None) -> Diarization:
+def _assign_voices(
+    embeddings, windows, speech, overlap, options: AnalysisOptions, edge, seg, embed=None
+) -> Diarization:
     """Cluster the windows into voices and give every frame of speech to the voices over it.
     ``embed``: embeddings of (start, end) spans, for the short bursts the windows cannot hear alone."""
     n = len(speech)
