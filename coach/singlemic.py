@@ -165,6 +165,17 @@ def _windows(seg, options: AnalysisOptions):
     return sliding_windows(runs, options.embedding_window_s, options.embedding_step_s), speech, overlap, edge
 
 
+def _chunks(seg, n: int):
+    """Each chunk of the segmentation on the global frame grid of ``n`` frames: its first and stop
+    frames, its local speakers' activity there, and the Hamming weight that blends overlapping chunks."""
+    hamming = np.hamming(FRAMES_PER_CHUNK)
+    for c, start in enumerate(seg.chunk_starts):
+        first = int(round(start / FRAME_STEP))
+        stop = min(n, first + FRAMES_PER_CHUNK)
+        if stop > first:
+            yield first, stop, seg.activity[c, : stop - first], hamming[: stop - first]
+
+
 def _local_tracks_by_voice(seg, share: np.ndarray) -> np.ndarray:
     """Per global frame, how strongly each voice is active according to the segmentation model's local
     speakers, each local speaker of a chunk standing for the voice most windows over it belong to
@@ -175,14 +186,7 @@ def _local_tracks_by_voice(seg, share: np.ndarray) -> np.ndarray:
     n, n_voices = share.shape
     track = np.zeros((n, n_voices))
     weight = np.zeros(n)
-    hamming = np.hamming(FRAMES_PER_CHUNK)
-    for c, start in enumerate(seg.chunk_starts):
-        first = int(round(start / FRAME_STEP))
-        stop = min(n, first + FRAMES_PER_CHUNK)
-        if stop <= first:
-            continue
-        activity = seg.activity[c, : stop - first]
-        w = hamming[: stop - first]
+    for first, stop, activity, w in _chunks(seg, n):
         for k in range(activity.shape[1]):
             on = activity[:, k] > 0.5
             if on.sum() < MIN_TRACK_FRAMES:
@@ -202,14 +206,8 @@ def _short_bursts_of_another(seg, share: np.ndarray) -> np.ndarray:
     n, _ = share.shape
     lo, hi = (round(s / FRAME_STEP) for s in SHORT_BURST_S)
     votes, weight = np.zeros(n), np.zeros(n)
-    hamming = np.hamming(FRAMES_PER_CHUNK)
-    for c, start in enumerate(seg.chunk_starts):
-        first = int(round(start / FRAME_STEP))
-        stop = min(n, first + FRAMES_PER_CHUNK)
-        if stop <= first:
-            continue
-        on = seg.activity[c, : stop - first] > 0.5
-        w = hamming[: stop - first]
+    for first, stop, activity, w in _chunks(seg, n):
+        on = activity > 0.5
         weight[first:stop] += w
         voice = {k: int(np.argmax(share[first:stop][on[:, k]].sum(axis=0)))
                  for k in range(on.shape[1]) if on[:, k].sum() >= MIN_TRACK_FRAMES}
