@@ -337,7 +337,8 @@ def score_report(report: dict, truth: dict, collar: float = COLLAR) -> dict:
         # pause backchannels existed have no "in_pause", and none)
         in_pause = [k for k, x in enumerate(truth["backchannels"]) if x.get("in_pause")]
         if in_pause:
-            found = sum(k in {i for i, _ in out["backchannel"]["matches"]} for k in in_pause)
+            matched = {i for i, _ in out["backchannel"]["matches"]}
+            found = sum(k in matched for k in in_pause)
             out["backchannel_in_pause"] = prf(found, 0, len(in_pause) - found)
 
     listener = next((s["id"] for s in truth.get("speakers", []) if s.get("role") == "listener"), None)
