@@ -53,6 +53,11 @@ ECHO_OVERLAP_S = 0.1
 # ...or a word the other person says again within this long after it ends: an echo question is
 # answered by repeating it ("Fourth?" "Fourth. I'd booked a table…"), a misheard murmur is not.
 ECHO_ANSWER_S = 2.0
+# Giving way to a short cut-in: the other talks on at least this long after it starts (so they were not
+# just finishing as it began), and stops no later than this after it ends (Whisper's word edges move by
+# 0.2 s; the bench's yielding partners stopped 0.5 s before to 0.35 s after the cut-in's end).
+YIELD_AFTER_S = 0.3
+YIELD_SLACK_S = 0.4
 # A cut-in this short that repeats the partner's words is an echo question ("Twelve years?"), which
 # tiny.en mostly writes without its question mark ("12 years.").
 ECHO_QUESTION_WORDS = 5
@@ -159,7 +164,8 @@ def _floor_event(turn: Turn, timeline: _Timeline, options: AnalysisOptions) -> l
             continue  # carrying on over the other's "mm-hmm" in one's pause: they never held the floor
         if held.end - turn.start < options.interruption_min_overlap_s:
             continue  # they were finishing: an early start, not a cut-in
-        took_floor = held.end - turn.start <= options.took_floor_s and turn.end > held.end
+        stopped = turn.end > held.end or _yielded_to(turn, held, other, timeline, options)
+        took_floor = held.end - turn.start <= options.took_floor_s and stopped
         detail = {
             "interrupted": other,
             "outcome": "took_floor" if took_floor else "overlapped",
@@ -284,6 +290,15 @@ def _only_glue(tokens: list[str]) -> bool:
     return bool(tokens) and all(t in _GLUE or (t in BACKCHANNEL_TOKENS and t not in CUT_IN_WORDS) for t in tokens)
 
 
+def _yielded_to(turn: Turn, held: Turn, other: str, timeline: _Timeline, options: AnalysisOptions) -> bool:
+    """The other person talked on into ``turn`` for a moment, stopped as it ended and picked up again
+    straight after: they gave way to it ("Sixteen?" "Sixteen. For wiring…"). A murmur is talked through."""
+    if not turn.start + YIELD_AFTER_S <= held.end <= turn.end + YIELD_SLACK_S:
+        return False
+    resumes = timeline.next_start_after(other, turn.start)
+    return resumes is not None and resumes - turn.end <= options.backchannel_context_s
+
+
 def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: AnalysisOptions) -> bool:
     """A short supportive sound while the other person holds the floor (talking, or pausing mid-story)."""
     if turn.duration > options.backchannel_max_s:
@@ -292,6 +307,8 @@ def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: Analys
     held = timeline.at(other, turn.start)
     halts = frozenset(i for i, w in enumerate(turn.words) if _echo_key(w.word) in _HALT_WORDS)
     heard = heard_text(turn, options.min_word_probability, _echoes(turn, other, timeline) | halts)
+    if held is not None and _yielded_to(turn, held, other, timeline, options) and not is_backchannel_text(turn.text, max_words):
+        return False
     if held is not None and held.end > turn.end and "?" not in turn.text and len(_tokens(turn.text)) <= max_words \
             and any(_only_glue(_tokens(text)) for text in (turn.text, heard)):
         return True  # "And then", "Oh, yeah, that"; "You add." with Whisper unsure of "add"

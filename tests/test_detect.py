@@ -88,8 +88,9 @@ def test_an_echo_question_whisper_was_unsure_of_is_a_cut_in_not_a_murmur():
 
 def test_an_echo_question_the_partner_answers_by_repeating_is_a_cut_in():
     # "…the fourth time." "Fourth?" "Fourth. I'd booked a table…": Whisper timed the partner's "fourth"
-    # as running on past the start of the listener's "4.", so only the answer shows it was an echo.
-    told = Turn(P, 1.4, 5.3, "That's the fourth time.", (
+    # as running on past the start of the listener's "4.", and their turn on past its end (so they did
+    # not visibly give way to it), so only the answer shows it was an echo.
+    told = Turn(P, 1.4, 5.9, "That's the fourth time.", (
         Word(4.3, 4.5, "That's"), Word(4.5, 4.7, "the"), Word(4.7, 5.0, "fourth"), Word(5.0, 5.3, "time.")))
     listener = Turn(L, 4.8, 5.4, "4.", (Word(4.8, 5.4, "4.", 0.09),))
 
@@ -216,6 +217,25 @@ def test_carrying_on_over_the_listeners_mm_hmm_in_ones_pause_is_no_interruption(
     turns = [T(P, 0, 5, "and then"), T(L, 5.3, 7.3, "Why did she go?"), T(P, 6.9, 9, "she left without a word")]
     (e,) = kinds(detect_events(turns, L, OPTIONS), "interruption")
     assert e.speaker == P
+
+
+def test_a_short_cut_in_the_partner_gives_way_to_is_an_interruption_however_unsure_the_words():
+    cut_in = Turn(L, 17.7, 18.3, "Before,", (Word(17.7, 18.3, "Before,", 0.33),))
+    # the partner talks on 0.8 s into it, stops as it ends and picks up again 0.7 s later
+    gave_way = [T(P, 12.9, 18.5, "I spent most of yesterday lying on the bathroom floor"), cut_in,
+                T(P, 19.0, 23.9, "it's cooler there")]
+    (e,) = kinds(detect_events(gave_way, L, OPTIONS), "interruption")
+    assert (e.start, e.detail["outcome"]) == (17.7, "took_floor")
+    assert kinds(detect_events(gave_way, L, OPTIONS), "backchannel") == []
+    # talked through, it is the murmur Whisper made a word of
+    talked_through = [T(P, 12.9, 21, "I spent most of yesterday lying on the bathroom floor"), cut_in]
+    assert kinds(detect_events(talked_through, L, OPTIONS), "backchannel")
+    # an "mm-hmm" where the partner's sentence ends before they carry on is listening, not a cut-in
+    hum = Turn(L, 17.7, 18.3, "Mm-hmm.", (Word(17.7, 18.3, "Mm-hmm.", 0.33),))
+    assert kinds(detect_events([gave_way[0], hum, gave_way[2]], L, OPTIONS), "backchannel")
+    # the partner who was only finishing as it began did not give way to it
+    finishing = [T(P, 12.9, 17.9, "I spent most of yesterday lying on the bathroom floor"), cut_in, gave_way[2]]
+    assert kinds(detect_events(finishing, L, OPTIONS), "interruption") == []
 
 
 def test_short_reply_after_the_partner_finished_is_not_a_backchannel():
