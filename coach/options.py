@@ -32,8 +32,10 @@ class AnalysisOptions:
         (a leak arrives 15–25 dB down; two people saying "I" at once are both loud on their own mics).
     fill_gaps_s: two-mic: a stretch of someone's speech at least this long that Whisper, decoding many
         stretches at once, left without a word is decoded again on its own where their voice is the
-        loudest (0: never). Whisper sometimes jumps over a whole sentence. Not on one microphone: such a
-        stretch there is mostly two voices at once, and decoding it alone writes a mix of both (tried).
+        loudest (0: never). Whisper sometimes jumps over a whole sentence.
+    fill_gaps_one_mic_s: the same on one microphone, where only one voice is heard (a bench dialogue's
+        last sentence, 6 s, came back as nothing). Where two voices overlap, decoding the stretch alone
+        writes a mix of both into the wrong turn (tried), so those are left as they are.
     min_speech_s: speech shorter than this on a channel is noise, not speech (clicks, breaths).
     min_silence_s: pauses shorter than this do not split one utterance into two.
     backchannel_max_s: a burst of speech inside the other's talk no longer than this may be a backchannel.
@@ -67,6 +69,7 @@ class AnalysisOptions:
     crosstalk_db: float = 9.0
     leaked_word_db: float = 10.0
     fill_gaps_s: float = 1.5
+    fill_gaps_one_mic_s: float = 1.5
     min_speech_s: float = 0.12
     min_silence_s: float = 0.5
     backchannel_max_s: float = 1.2
@@ -96,6 +99,7 @@ class AnalysisOptions:
 # What the analysis did before an option existed (sessions saved then do not name it).
 _BEFORE_IT_EXISTED: dict[str, Any] = {
     "beam_size": 5, "leaked_word_db": 0.0, "second_opinion": False, "fill_gaps_s": 0.0,
+    "fill_gaps_one_mic_s": 0.0,
 }
 
 
@@ -110,6 +114,7 @@ USED_ONLY_IN: dict[str, str] = {
     "overlap_threshold": "single-mic",
     "segmentation_step_s": "single-mic",
     "second_opinion": "single-mic",
+    "fill_gaps_one_mic_s": "single-mic",
 }
 
 

@@ -161,6 +161,9 @@ def _transcribe(
     batch_s = prior.whisper_batch_s if prior is not None else None
     words = transcribe_signals(model, signals, plan, progress, known, batch_s, options.beam_size)
     if diarization.mode != "two-mic":
+        if options.fill_gaps_one_mic_s > 0:
+            words = fill_skipped(model, signals, plan, words, options.fill_gaps_one_mic_s, options.beam_size,
+                                 diarization.overlaps)
         return {}, words["mono"]
     speaker_of = {c: s for s, c in diarization.channel_of.items()}
     by_speaker = {speaker_of[c]: ws for c, ws in words.items()}

@@ -30,6 +30,10 @@ BASE_SIZE = 145_217_532
 WINDOW_S = 30.0
 PAD_S = 0.15
 GAP_S = 0.3
+# A stretch the first pass found no words in, decoded again alone: where Whisper then rates a segment as
+# likely no speech (its own default threshold), the words are its best-known hallucinations ("Thank you
+# everyone for joining us.", no-speech 0.61, over a dialogue's mumbled line on one microphone).
+FILL_MAX_NO_SPEECH = 0.6
 SAMPLING_SEED = 0
 # Packed speech goes to Whisper four minutes at a time: faster-whisper computes the features of all it is
 # given at once (measured: 8 minutes in one call took 400 MB more than in 2-minute calls). Shorter calls
@@ -221,9 +225,10 @@ def transcribe_spans(model, samples: np.ndarray, spans: list[Span], progress=Non
 
 def transcribe_batch(
     model, signals: Mapping[Hashable, np.ndarray], pieces: list[tuple[Hashable, Span]], progress=None,
-    beam_size: int = 5,
+    beam_size: int = 5, max_no_speech: float = 1.0,
 ) -> list[tuple[Hashable, Word]]:
-    """One Whisper call on ``pieces`` (signal, stretch) packed end to end; each word with its signal."""
+    """One Whisper call on ``pieces`` (signal, stretch) packed end to end; each word with its signal.
+    Segments Whisper itself thinks are no speech with at least ``max_no_speech`` are left out."""
     gap = np.zeros(int(GAP_S * SAMPLE_RATE), np.float32)
     packed_parts, offsets = [], []
     cursor = 0.0
@@ -244,6 +249,8 @@ def transcribe_batch(
     starts = np.array([o[0] for o in offsets])
     words: list[tuple[Hashable, Word]] = []
     for segment in segments:
+        if segment.no_speech_prob >= max_no_speech:
+            continue
         for w in segment.words or ():
             i, word = _unpack_word(w, starts, offsets)
             words.append((pieces[i][0], word))
@@ -299,15 +306,19 @@ def fill_skipped(
     words: Mapping[str, list[Word]],
     min_gap_s: float,
     beam_size: int = 5,
+    avoid: tuple[Span, ...] = (),
 ) -> dict[str, list[Word]]:
-    """Two-mic: ``words`` (per person, from their own microphone) with what Whisper skipped added back.
+    """``words`` (per signal: a person's own microphone, or the one microphone) with what Whisper
+    skipped added back.
 
     Decoding many stretches packed together, Whisper now and then jumps its timestamps over a whole
     sentence (a bench dialogue's "Exactly. My friend keeps saying I should join a club…", on the
-    partner's own microphone). A stretch of someone's speech at least ``min_gap_s`` long with none of
-    their words is decoded once more on its own, if their voice is the loudest there: where the other
-    person is louder, the "speech" on this mic is the other's voice leaking in, and decoding it would
-    put their words in this person's mouth (seen on the bench's one-hour file). ``min_gap_s`` 0: never.
+    partner's own microphone). A stretch of speech at least ``min_gap_s`` long with none of the signal's
+    words is decoded once more on its own, if that signal is the loudest there (where the other person
+    is louder, the "speech" on this mic is the other's voice leaking in, and decoding it would put their
+    words in this person's mouth: seen on the bench's one-hour file) and it touches none of ``avoid``
+    (on one microphone, two people talking at once: decoded alone, that writes a mix of both).
+    ``min_gap_s`` 0: never.
     """
     out = {k: list(ws) for k, ws in words.items()}
     if min_gap_s <= 0:
@@ -321,14 +332,15 @@ def fill_skipped(
             mine = sorted((out[key][i] for i in order[lo:hi]), key=lambda w: w.start)
             edges = [piece.start + PAD_S, *(t for w in mine for t in (w.start, w.end)), piece.end - PAD_S]
             for a, b in zip(edges[::2], edges[1::2]):
-                if b - a < min_gap_s:
+                if b - a < min_gap_s or any(o.start < b and a < o.end for o in avoid):
                     continue
                 own = _rms(samples[key], a, b)
                 if any(_rms(x, a, b) >= own for k, x in samples.items() if k != key):
                     continue
                 gap = Span(max(piece.start, a - PAD_S), min(piece.end, b + PAD_S))
-                found = [w for _, w in transcribe_batch(model, samples, [(key, gap)], beam_size=beam_size)
-                         if a <= (w.start + w.end) / 2 <= b]
+                decoded = transcribe_batch(model, samples, [(key, gap)], beam_size=beam_size,
+                                           max_no_speech=FILL_MAX_NO_SPEECH)
+                found = [w for _, w in decoded if a <= (w.start + w.end) / 2 <= b]
                 if found:
                     log.info("%s, %.2f-%.2f s: %d words Whisper had skipped", key, a, b, len(found))
                     out[key] = sorted(out[key] + found, key=lambda w: w.start)

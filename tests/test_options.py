@@ -21,12 +21,14 @@ def test_options_round_trip_through_a_saved_session():
 def test_a_session_saved_before_an_option_existed_reads_back_what_it_was_analysed_with():
     saved = AnalysisOptions().to_dict()
     del saved["beam_size"], saved["leaked_word_db"], saved["second_opinion"], saved["fill_gaps_s"]
+    del saved["fill_gaps_one_mic_s"]
     saved["retired_option"] = 1  # an option since removed is ignored
     assert AnalysisOptions.from_dict(saved).beam_size == 5
     assert AnalysisOptions.from_dict(saved).leaked_word_db == 0.0  # any quieter copy was a leak then
     assert AnalysisOptions.from_dict(saved).second_opinion is False  # wordless sounds were kept then
     assert AnalysisOptions().second_opinion is True
     assert AnalysisOptions.from_dict(saved).fill_gaps_s == 0.0  # a skipped sentence stayed skipped then
+    assert AnalysisOptions.from_dict(saved).fill_gaps_one_mic_s == 0.0
     assert AnalysisOptions().beam_size == 1
 
 

@@ -83,10 +83,19 @@ def test_progress_moves_forward_to_the_end(two_mic):
     assert [s for s, _ in stages][0] == "decode" and "transcribe" in {s for s, _ in stages}
 
 
-def test_single_mic_sample_finds_both_voices_and_the_cut_ins():
+def test_single_mic_sample_finds_both_voices_and_the_cut_ins(monkeypatch):
+    import coach.pipeline
+
+    filled = []
+    fill = coach.pipeline.fill_skipped
+    monkeypatch.setattr(coach.pipeline, "fill_skipped", lambda *a, **k: filled.append(a) or fill(*a, **k))
     report = report_to_dict(analyze(samples_dir() / TRUTH["files"]["single-mic"], AnalysisOptions(listener="second")))
     assert len(report["speakers"]) == 2
     assert report["overlaps"]
+    # what Whisper skipped is looked for on one microphone too, away from where two voices overlap
+    ((_, signals, _, _, min_gap_s, _, avoid),) = filled
+    assert list(signals) == ["mono"] and min_gap_s == 1.5
+    assert [[round(o.start, 3), round(o.end, 3)] for o in avoid] == [[o["start"], o["end"]] for o in report["overlaps"]]
     listener = next(s["id"] for s in report["speakers"] if s["role"] == "listener")
     interruptions = [e for e in report["events"] if e["type"] == "interruption" and e["speaker"] == listener]
     assert matched(interruptions, TRUTH["interruptions"]) >= 1

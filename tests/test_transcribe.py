@@ -204,3 +204,32 @@ def test_the_same_audio_gives_the_same_words_on_every_run():
     runs = [subprocess.run([sys.executable, "-c", _BACKWARDS_WORDS], capture_output=True, text=True, check=True).stdout
             for _ in range(2)]
     assert runs[0] and runs[0] == runs[1]
+
+
+def test_on_one_microphone_a_skipped_sentence_is_decoded_again_unless_two_voices_overlap_there():
+    import json
+
+    import soundfile as sf
+
+    from coach.paths import samples_dir
+    from coach.transcribe import fill_skipped, transcribe_signals
+
+    truth = json.loads((samples_dir() / "practice-two-mic.json").read_text())
+    stereo, _ = sf.read(samples_dir() / "practice-two-mic.flac", dtype="float32")
+    mono = np.ascontiguousarray(stereo.mean(axis=1))
+    turns = [Span(u["start"], u["end"]) for u in truth["utterances"]][:4]
+    skipped = max(turns, key=lambda s: s.duration)
+    model = load_model("tiny.en")
+    heard = transcribe_signals(model, {"mono": mono}, {"mono": turns}, beam_size=1)["mono"]
+    words = {"mono": [w for w in heard if not skipped.start <= w.start <= skipped.end]}
+
+    def said(filled):
+        return [w for w in filled["mono"] if skipped.start <= w.start <= skipped.end]
+
+    filled = fill_skipped(model, {"mono": mono}, {"mono": turns}, words, 1.5, 1)
+    assert len(said(filled)) >= 5 and filled["mono"] == sorted(filled["mono"], key=lambda w: w.start)
+    # where the diarization heard two voices at once, the stretch is left as Whisper gave it
+    both = (Span(skipped.start + 1.0, skipped.start + 1.5),)
+    assert said(fill_skipped(model, {"mono": mono}, {"mono": turns}, words, 1.5, 1, avoid=both)) == []
+    elsewhere = (Span(skipped.end + 5, skipped.end + 6),)
+    assert said(fill_skipped(model, {"mono": mono}, {"mono": turns}, words, 1.5, 1, avoid=elsewhere))
