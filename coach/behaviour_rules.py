@@ -290,7 +290,7 @@ REFLECTION = _rx(
 # Second-person statements at the start of a clause that reflect (complex reflections without a cue).
 REFLECT_YOU = _rx(
     r"""^(?:so\ |and\ |basically\ |really\ |kind\ of\ |sort\ of\ |i\ guess\ |i\ think\ )*(?:you|youre|youve|youd\ (?:rather|like|love|prefer|hoped|want))\b
-    (?!\ (?:know|mean|okay|ok|alright|good|sure|going|coming|ready|guys|too|and\ me|two|wanna|poor|never\ know|have\ no\ idea|no\ idea|didnt\ deserve|dont\ deserve|still\ \w+ing|did\ (?:the\ best|what|everything|all)\ (?:\w+\ )?you\ (?:could|can)|(?:dont|wont|wouldnt)\ (?:have|need)\ to|(?:are\ )?not\ (?:overreacting|crazy|mad|stupid|silly|wrong|imagining|being|alone|the\ only)|(?:cant|cannot|can\ not)\ just)\b)
+    (?!\ (?:know|mean|okay|ok|alright|good|sure|going|coming|ready|guys|too|and\ me|two|wanna|poor|never\ know|have\ no\ idea|no\ idea|didnt\ deserve|dont\ deserve|still\ \w+ing|did\ (?:the\ best|what|everything|all)\ (?:\w+\ )?you\ (?:could|can)|(?:dont|wont|wouldnt)\ (?:have|need)\ to|(?:are\ )?not\ (?:overreacting|crazy|mad|stupid|silly|wrong|imagining|being|alone|the\ only|the\ (?:bad\ guy|baddie|villain|problem))|(?:cant|cannot|can\ not)\ just)\b)
     (?!\ (?:really\ |just\ |definitely\ |probably\ |honestly\ |still\ |kind\ of\ |sort\ of\ |kinda\ )*(?:should|shall|need|have\ to|gotta|got\ to|ought|could|can\b|might|may|had\ better|better|must\ be\ joking|will|ll|re\ going\ to\ be\ fine|always\ do|brought|asked\ for|always\ make
            |(?:want|need)\ (?:one\ of\ (?:those|them|these)|to\ get\ yourself)))"""
 )
@@ -336,7 +336,7 @@ VALIDATION = _rx(
     |\bi\ know\ (?:exactly\ |just\ )?how\ you\ feel\b
     |\btook\ (?:a\ lot\ of\ |real\ |so\ much\ )?(?:courage|guts|strength)\b
     |\bthats\ (?:a\ lot|so\ much)\b|\bthats\ (?:\w+\ )?(?:rotten|bad|hard|rough|tough)\ luck\b
-    |\byou(?:re|\ are)\ not\ (?:overreacting|crazy|mad|stupid|silly|wrong\ to|imagining|being\ (?:dramatic|silly|unreasonable|paranoid))\b |\b(?:and|but)\ (?:thats|that\ is|its)\ (?:totally\ |completely\ |perfectly\ |really\ )?(?:ok|okay|alright|all\ right|fine|normal|understandable|valid)\s*$
+    |\byou(?:re|\ are)\ not\ (?:overreacting|crazy|mad|stupid|silly|wrong\ to|imagining|being\ (?:dramatic|silly|unreasonable|paranoid)|the\ (?:bad\ guy|baddie|villain|problem|one\ in\ the\ wrong|selfish\ one|crazy\ one))\b |\b(?:and|but)\ (?:thats|that\ is|its)\ (?:totally\ |completely\ |perfectly\ |really\ )?(?:ok|okay|alright|all\ right|fine|normal|understandable|valid)\s*$
     |\b(?:nothing|isnt\ anything|not\ anything)\ (?:\w+\ )?(?:wrong|weird|strange|odd|silly|stupid|shameful|embarrassing|unusual|crazy)\ (?:about|with|in)\b
     |\b(?:understandable|normal|natural|human|fair|reasonable|legitimate)\ (?:to|that\ you)\ (?:\w+\ )?(?:feel|be|want|need|grieve|miss|cry|struggle|worry|wobble|doubt|get|find|have)\b
     |\b(?:every|a|all\ the)\ right\ to\ (?:be|feel)\b
@@ -348,7 +348,7 @@ VALIDATION = _rx(
     |\bshows\ (?:real\ |a\ lot\ of\ |such\ |so\ much\ |genuine\ )?(?:resilience|strength|courage|character|maturity|guts)\b|\bcounts\ for\ (?:a\ lot|something|so\ much)\b
     """
 )
-VALIDATION_NOT = _rx(r"\b(?:not\ that\ (?:bad|hard)|not\ a\ big\ deal|its\ normal(?=.*\beveryone\b))")
+VALIDATION_NOT = _rx(r"\b(?:not\ that\ (?:bad|hard)|not\ a\ big\ deal|its\ normal(?=.*\beveryone\b)|(?:awful|terrible|horrible)\ (?:management|leadership|parenting|behaviou?r))")
 
 # --- self-focus -------------------------------------------------------------------------------
 SELF_FOCUS = _rx(
@@ -457,6 +457,10 @@ JUDGMENT = _rx(
     |(?<!\bi\ )(?<!\bwe\ )\b(?:should|ought\ to)\ be\ (?:more\ )?grateful\b|\bwould\ be\ grateful\ just\ to\b
     |\b(?:thats|that\ is|therein\ lies)\ your\ (?:whole\ |real\ |main\ |only\ |biggest\ )?problem\b
     |\byou\ (?:do\ )?have\ a\ habit\ of\b|\byou\ (?:do|always)\ (?:tend\ to\ )?(?:wind|rub)\ (?:everyone|people)\b
+    |\b(?:thats|that\ is|that\ was)\ (?:(?:so|really|pretty|absolutely|just|bloody|frankly|honestly|a\ bit|quite|utterly)\ )*(?:dismissive|cruel|heartless|callous|cowardly|disgraceful|scandalous|shameful|shameless|appalling|disgusting|pathetic|reckless|irresponsible|negligent|unforgivable|out\ of\ order|out\ of\ line|a\ disgrace)\b
+    |\b(?:awful|terrible|shocking|appalling|disgraceful|incompetent|lousy|rubbish|useless)\ (?:management|leadership|parenting|behaviou?r|employers?|bosses|managers?)\b
+    |\b(?:ought\ to|should|deserves?\ to)\ (?:all\ )?be\ (?:in\ (?:prison|jail)|locked\ up|sacked|fired|struck\ off|ashamed\ of\ (?:themselves|himself|herself|yourself))\b
+    |\b(?:they|he|she|(?:those|these|the)\ (?:\w+\ )?\w+)\ (?:(?:still|just|really|honestly|clearly|obviously)\ )?(?:havent|hasnt|dont|doesnt)\ (?:got|have)\ (?:a|any)\ clue\b|\b{INSULT_ADJ},?\ (?:the|a)\ lot\ of\ (?:them|em)\b
     """
 )
 

@@ -741,8 +741,25 @@ FROM_FRESH14 = case(
 )
 
 
+# From the blind fresh15 dialogues' misses (worded afresh).
+FROM_FRESH15 = case(
+    # condemning how people in the story behaved is judgment, not sympathy
+    ("That's really heartless of your manager.", ["judgment"]),
+    ("Honestly, that was a bit irresponsible, driving home that tired.", ["judgment"]),
+    ("They left her waiting in reception? Shocking management.", ["judgment", "closed_question"]),
+    ("The landlord ought to be locked up for that.", ["judgment"]),
+    ("The council haven't got a clue, useless the lot of them.", ["judgment"]),
+    # ...but sympathy with what happened, a clueless "I", or a denial are not
+    ("That's awful, I'm so sorry.", ["validation"]),
+    ("I haven't got a clue what to say.", []),
+    ("That's not pathetic at all.", []),
+    # telling them they are not the one at fault reassures
+    ("You're not the villain here.", ["validation"]),
+)
+
+
 # Each table is one source's misses, worded afresh; one test reads them all.
 @pytest.mark.parametrize("text, expected", FROM_HELDOUT6 + FROM_FRESH7 + FROM_FRESH8 + FROM_FRESH9 + FROM_TUNE8 + FROM_FRESH10
-                         + FROM_FRESH11 + FROM_FRESH14)
+                         + FROM_FRESH11 + FROM_FRESH14 + FROM_FRESH15)
 def test_general_patterns_from_the_later_sets(text, expected):
     assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
