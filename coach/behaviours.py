@@ -356,12 +356,18 @@ def label_utterances(
     by_model = dict(zip(spoken, model_labels([texts[i] for i in spoken])))
     # Advice inside a longer turn ("So the waiting's worse. Maybe plan something for the evenings. A walk,
     # anything.") is drowned by the sentences around it: the model also hears each sentence alone.
+    # A suggestion asked in a sentence of its own ("That's scandalous. Have you looked at whether the fund
+    # covers you?") is not silenced by a judgment in another sentence, as the whole turn's advice is.
     parts = [(i, p) for i in spoken for p in _model_sentences(texts[i])]
-    for (i, _), found in zip(parts, model_labels([p for _, p in parts])):
+    asked: dict[int, set[str]] = {}
+    for (i, part), found in zip(parts, model_labels([p for _, p in parts])):
         by_model[i] = by_model[i] | (found & SENTENCE_LABELS)
+        own = _rules_on(_own_sentences(normalise(part)))
+        if "advice" in found and own & {"open_question", "closed_question"} and "judgment" not in own:
+            asked[i] = _agreeing({"advice"}, by_rules[i] - {"judgment"}, norms[i])
     out = []
     for i, rules in enumerate(by_rules):
-        added = _agreeing(by_model.get(i, set()), rules, norms[i])
+        added = _agreeing(by_model.get(i, set()), rules, norms[i]) | asked.get(i, set())
         if "judgment" in added - rules:
             # "you did wait until the night before" says back what the partner did, and blames: the
             # rules read a plain "you did…" as a reflection only when nobody hears blame in it.

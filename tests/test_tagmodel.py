@@ -181,3 +181,15 @@ def test_advice_in_one_sentence_of_a_longer_turn_is_heard_on_its_own():
     assert label_utterances([turn], model_labels=hears_the_aside_alone) == [("advice",)]
     # "Right." and "Okay." are no sentences of their own: the model heard this turn whole, as before
     assert label_utterances([f"Right. {aside} Okay."], model_labels=hears_the_aside_alone) == [()]
+
+
+def test_a_suggestion_asked_in_a_sentence_of_its_own_outlives_a_judgment_elsewhere_in_the_turn():
+    def advice(texts):
+        return [{"advice"}] * len(texts)
+
+    judged = "That's disgraceful, they ought to be ashamed of themselves. Have you had a look at what your contract says?"
+    assert label_utterances([judged], model_labels=advice) == [("advice", "closed_question", "judgment")]
+    # a statement heard as advice beside a judgment stays silenced, and so does a question that judges
+    told = "That's disgraceful of them. You've been through this before, though."
+    blamed = "That's disgraceful. Why didn't you just ask the union?"
+    assert ["advice" in labels for labels in label_utterances([told, blamed], model_labels=advice)] == [False, False]
