@@ -307,8 +307,9 @@ def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: Analys
     held = timeline.at(other, turn.start)
     halts = frozenset(i for i, w in enumerate(turn.words) if _echo_key(w.word) in _HALT_WORDS)
     heard = heard_text(turn, options.min_word_probability, _echoes(turn, other, timeline) | halts)
-    if held is not None and _yielded_to(turn, held, other, timeline, options) and not is_backchannel_text(turn.text, max_words):
-        return False
+    if held is not None and not is_backchannel_text(turn.text, max_words) \
+            and _yielded_to(turn, held, other, timeline, options):
+        return False  # however unsure Whisper was of its words ("From there," at 0.05 and 0.26 for "From Dana?")
     if held is not None and held.end > turn.end and "?" not in turn.text and len(_tokens(turn.text)) <= max_words \
             and any(_only_glue(_tokens(text)) for text in (turn.text, heard)):
         return True  # "And then", "Oh, yeah, that"; "You add." with Whisper unsure of "add"
