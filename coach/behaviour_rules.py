@@ -102,6 +102,9 @@ ADVICE = _rx(
         (?:recommend|suggest|tell|talk|ask|call|ring|phone|contact|book|go|quit|leave|walk|move|get|take|start|stop|write|sell|report|look|try|dry|speak|text|email|block|dump|ignore|pack|find|apply|say\ no|keep|wait|sleep|put|just)
     |\bi\ (?:really\ )?(?:suggest|recommend|advise)\b|\b(?:id|i\ would)\ (?:really\ )?encourage\ you\ to\b
     |\b(?:id|i\ would)\ be\ (?:straight\ |right\ )?on\ the\ phone\ to\b
+    |\b(?:id|i\ would)\ (?:already\ |honestly\ |definitely\ |probably\ |just\ )?be\ (?:(?:at|down\ at|round\ at|up\ at|over\ at)\ every\b
+        |(?:going\ through|looking\ (?:for|into)|ringing|phoning|emailing|chasing|applying\ for|working\ on|booking|checking)
+        \ (?!myself\b|hell\b|it\b|that\b|the\ (?:same|roof|motions)\b|a\ lot\b)\w)(?!.*\b(?:too|as\ well|if\ i\ could)$)
     |\b(?:id|i\ would)\ (?:just\ |probably\ |honestly\ |definitely\ )?have\ (?:a|another)\ (?:\w+\ )?(?:chat|word|talk|conversation)\ with\b
     |\bhave\ you\ (?:\w+\ )?(?:asked|applied)\ for\b
     |\b(?!(?:thats|its|whats|this|is|was|has)\b)\w+s\ not\ a\ bad\ idea\b|\bit\ (?:wouldnt|would\ not|might\ not|may\ not)\ be\ a\ bad\ idea\b
@@ -337,6 +340,7 @@ VALIDATION = _rx(
     |\btook\ (?:a\ lot\ of\ |real\ |so\ much\ )?(?:courage|guts|strength)\b
     |\bthats\ (?:a\ lot|so\ much)\b|\bthats\ (?:\w+\ )?(?:rotten|bad|hard|rough|tough)\ luck\b
     |\byou(?:re|\ are)\ not\ (?:overreacting|crazy|mad|stupid|silly|wrong\ to|imagining|being\ (?:dramatic|silly|unreasonable|paranoid)|the\ (?:bad\ guy|baddie|villain|problem|one\ in\ the\ wrong|selfish\ one|crazy\ one))\b |\b(?:and|but)\ (?:thats|that\ is|its)\ (?:totally\ |completely\ |perfectly\ |really\ )?(?:ok|okay|alright|all\ right|fine|normal|understandable|valid)\s*$
+    |^(?:no,?\ )?not\ (?:stupid|silly|dumb|daft|crazy|weird|selfish)\ at\ all\b
     |\b(?:nothing|isnt\ anything|not\ anything)\ (?:\w+\ )?(?:wrong|weird|strange|odd|silly|stupid|shameful|embarrassing|unusual|crazy)\ (?:about|with|in)\b
     |\b(?:understandable|normal|natural|human|fair|reasonable|legitimate)\ (?:to|that\ you)\ (?:\w+\ )?(?:feel|be|want|need|grieve|miss|cry|struggle|worry|wobble|doubt|get|find|have)\b
     |\b(?:every|a|all\ the)\ right\ to\ (?:be|feel)\b

@@ -755,6 +755,13 @@ FROM_FRESH15 = case(
     ("That's not pathetic at all.", []),
     # telling them they are not the one at fault reassures
     ("You're not the villain here.", ["validation"]),
+    ("No, not daft at all.", ["validation"]),
+    # what one would be doing in their place suggests it; what one would be going through, or doing too,
+    # shares the feeling
+    ("Honestly, I'd be down at every council meeting till they listen.", ["advice"]),
+    ("I'd be chasing the insurer every single day.", ["advice"]),
+    ("I'd be going through hell, honestly.", []),
+    ("I'd be checking the weather every hour too.", []),
 )
 
 
