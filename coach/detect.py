@@ -26,9 +26,9 @@ BACKCHANNEL_TOKENS = {
 }
 # Token sequences above that are words, not backchannels, when said alone.
 _NOT_ALONE = {"i", "my", "it", "got", "all", "no", "way", "um", "uh", "of"}
-# However Whisper spells a hum: "Mm -mm", "mmm", "hmm-mm", "mhm-hm", "Emm" (a hum heard with a vowel
+# However Whisper spells a hum: "Mm -mm", "mmm", "hmm-mm", "mhm-hm", "M -H -M", "Emm" (a hum heard with a vowel
 # before it; not "um" or "em": fillers that open speech).
-_HUM = re.compile(r"h*m[hm]*(?:-h*m[hm]*)*|e+mm+")
+_HUM = re.compile(r"h*m[hm]*(?:-h*m[hm]*)*|e+mm+|m-h-m")
 # What Whisper writes for a murmur it tries to make words of ("Mm." as "And then", "Yeah." as "You"):
 # glue words only. Said under the other's speech while they carry on, without a question in them, they
 # took no floor. ("you" is Whisper's best-known guess for a sound that is no speech at all.)
@@ -306,13 +306,18 @@ def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: Analys
     max_words = options.backchannel_max_words
     held = timeline.at(other, turn.start)
     halts = frozenset(i for i, w in enumerate(turn.words) if _echo_key(w.word) in _HALT_WORDS)
-    heard = heard_text(turn, options.min_word_probability, _echoes(turn, other, timeline) | halts)
+    echoes = _echoes(turn, other, timeline)
+    heard = heard_text(turn, options.min_word_probability, echoes | halts)
     if held is not None and not is_backchannel_text(turn.text, max_words) \
             and _yielded_to(turn, held, other, timeline, options):
         return False  # however unsure Whisper was of its words ("From there," at 0.05 and 0.26 for "From Dana?")
     if held is not None and held.end > turn.end and "?" not in turn.text and len(_tokens(turn.text)) <= max_words \
             and any(_only_glue(_tokens(text)) for text in (turn.text, heard)):
         return True  # "And then", "Oh, yeah, that"; "You add." with Whisper unsure of "add"
+    tokens = _tokens(turn.text)
+    if held is not None and held.end > turn.end + YIELD_SLACK_S and len(tokens) <= max_words \
+            and any(_HUM.fullmatch(t) for t in tokens) and not (halts or echoes):
+        return True  # "Mm, what", "hard. Mm": a hum talked through, with a word Whisper put beside it
     if not (is_backchannel_text(turn.text, max_words) or is_backchannel_text(heard, max_words)):
         return False
     if held is not None and held.end > turn.end:

@@ -238,6 +238,23 @@ def test_a_short_cut_in_the_partner_gives_way_to_is_an_interruption_however_unsu
     assert kinds(detect_events(finishing, L, OPTIONS), "interruption") == []
 
 
+def test_a_hum_whisper_wrote_with_a_word_beside_it_is_a_backchannel_when_talked_through():
+    def floor(*words, partner_end=9.0):
+        turn = Turn(L, 4.0, 4.6, " ".join(w for w, _ in words),
+                    tuple(Word(4.0 + 0.3 * i, 4.3 + 0.3 * i, w, p) for i, (w, p) in enumerate(words)))
+        events = detect_events([T(P, 1.0, partner_end, "and the car park was empty by then"), turn], L, OPTIONS)
+        return [e.type for e in events if e.speaker == L and e.type in ("backchannel", "interruption")]
+
+    assert floor(("Mm,", 0.8), ("what", 0.7)) == ["backchannel"]
+    assert floor(("hard.", 0.9), ("Mm", 0.7)) == ["backchannel"]
+    assert floor(("M", 0.3), ("-H", 0.6), ("-M,", 0.99)) == ["backchannel"]  # how Whisper spells "mm-hmm"
+    # a cut-in with a hum in it is still one: halting the partner, or said as they stop
+    assert floor(("Mm,", 0.8), ("wait", 0.7)) == ["interruption"]
+    assert floor(("Mm,", 0.8), ("what", 0.7), partner_end=4.5) == ["interruption"]
+    # no hum, no change: sure words under the partner's speech are a cut-in
+    assert floor(("But", 0.9), ("what", 0.7)) == ["interruption"]
+
+
 def test_short_reply_after_the_partner_finished_is_not_a_backchannel():
     turns = [T(P, 0, 5, "do you see what I mean"), T(L, 5.5, 5.9, "yeah")]
     assert kinds(detect_events(turns, L, OPTIONS), "backchannel") == []
