@@ -233,3 +233,28 @@ def test_on_one_microphone_a_skipped_sentence_is_decoded_again_unless_two_voices
     assert said(fill_skipped(model, {"mono": mono}, {"mono": turns}, words, 1.5, 1, avoid=both)) == []
     elsewhere = (Span(skipped.end + 5, skipped.end + 6),)
     assert said(fill_skipped(model, {"mono": mono}, {"mono": turns}, words, 1.5, 1, avoid=elsewhere))
+
+
+def test_a_segment_whisper_rates_as_no_speech_is_left_out_where_asked():
+    """faster-whisper drops a segment only when it is both likely no speech and unlikely text; decoding
+    a stretch again alone, a likely-no-speech segment is a hallucination ("Thank you everyone for
+    joining us.", no-speech 0.61, came back over a mumbled line) and is left out."""
+    from types import SimpleNamespace as Seg
+
+    from coach.transcribe import FILL_MAX_NO_SPEECH, transcribe_batch
+
+    def word(text, start, end):
+        return Seg(word=f" {text}", start=start, end=end, probability=0.9)
+
+    class Whisper:
+        def transcribe(self, audio, **options):
+            return iter([
+                Seg(start=0.0, end=1.0, no_speech_prob=0.61, words=[word("Thank", 0.1, 0.4), word("you.", 0.4, 0.8)]),
+                Seg(start=1.0, end=2.0, no_speech_prob=0.2, words=[word("Call", 1.1, 1.4), word("her.", 1.4, 1.8)]),
+            ]), None
+
+    signal = np.zeros(3 * 16000, np.float32)
+    every = [w.word.strip() for _, w in transcribe_batch(Whisper(), {0: signal}, [(0, Span(0.0, 2.5))])]
+    assert every == ["Thank", "you.", "Call", "her."]
+    kept = transcribe_batch(Whisper(), {0: signal}, [(0, Span(0.0, 2.5))], max_no_speech=FILL_MAX_NO_SPEECH)
+    assert [w.word.strip() for _, w in kept] == ["Call", "her."]
