@@ -362,8 +362,10 @@ def label_utterances(
     asked: dict[int, set[str]] = {}
     for (i, part), found in zip(parts, model_labels([p for _, p in parts])):
         by_model[i] = by_model[i] | (found & SENTENCE_LABELS)
+        if "advice" not in found:
+            continue
         own = _rules_on(_own_sentences(normalise(part)))
-        if "advice" in found and own & {"open_question", "closed_question"} and "judgment" not in own:
+        if own & {"open_question", "closed_question"} and "judgment" not in own:
             asked[i] = _agreeing({"advice"}, by_rules[i] - {"judgment"}, norms[i])
     out = []
     for i, rules in enumerate(by_rules):

@@ -311,10 +311,11 @@ def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: Analys
     if held is not None and not is_backchannel_text(turn.text, max_words) \
             and _yielded_to(turn, held, other, timeline, options):
         return False  # however unsure Whisper was of its words ("From there," at 0.05 and 0.26 for "From Dana?")
-    if held is not None and held.end > turn.end and "?" not in turn.text and len(_tokens(turn.text)) <= max_words \
-            and any(_only_glue(_tokens(text)) for text in (turn.text, heard)):
-        return True  # "And then", "Oh, yeah, that"; "You add." with Whisper unsure of "add"
     tokens = _tokens(turn.text)
+    if held is not None and held.end > turn.end and "?" not in turn.text and len(tokens) <= max_words \
+            and (_only_glue(tokens) or _only_glue(_tokens(heard))):
+        return True  # "And then", "Oh, yeah, that"; "You add." with Whisper unsure of "add"
+    # talked on through (past the slack a partner giving way would stop within)
     if held is not None and held.end > turn.end + YIELD_SLACK_S and len(tokens) <= max_words \
             and any(_HUM.fullmatch(t) for t in tokens) and not (halts or echoes):
         return True  # "Mm, what", "hard. Mm": a hum talked through, with a word Whisper put beside it
