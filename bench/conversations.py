@@ -295,6 +295,7 @@ OTHER_DIALOGUE_SETS = {
     "fresh13": ("dialogues_fresh13", "FRESH13_DIALOGUES", "the thirteenth fresh (development) dialogues"),
     "fresh14": ("dialogues_fresh14", "FRESH14_DIALOGUES", "the fourteenth fresh (development) dialogues"),
     "fresh15": ("dialogues_fresh15", "FRESH15_DIALOGUES", "the fifteenth fresh (development) dialogues"),
+    "fresh16": ("dialogues_fresh16", "FRESH16_DIALOGUES", "the sixteenth fresh (development) dialogues"),
 }
 DIALOGUE_SETS = ("bench", *OTHER_DIALOGUE_SETS)
 

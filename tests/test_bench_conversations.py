@@ -160,7 +160,7 @@ def test_every_scripted_dialogue_is_labelled_with_known_labels_in_order():
     from bench.dialogues import DIALOGUES
     from coach.types import BEHAVIOUR_LABELS
 
-    prefixes = {"heldout": "hld-", "fresh": "frs-", "fresh2": "fr2-", "fresh3": "fr3-", "fresh4": "fr4-", "fresh5": "fr5-", "fresh6": "fr6-", "fresh7": "fr7-", "fresh8": "fr8-", "fresh9": "fr9-", "fresh10": "fr10-", "fresh11": "fr11-", "fresh12": "fr12-", "fresh13": "fr13-", "fresh14": "fr14-", "fresh15": "fr15-"}
+    prefixes = {"heldout": "hld-", "fresh": "frs-", "fresh2": "fr2-", "fresh3": "fr3-", "fresh4": "fr4-", "fresh5": "fr5-", "fresh6": "fr6-", "fresh7": "fr7-", "fresh8": "fr8-", "fresh9": "fr9-", "fresh10": "fr10-", "fresh11": "fr11-", "fresh12": "fr12-", "fresh13": "fr13-", "fresh14": "fr14-", "fresh15": "fr15-", "fresh16": "fr16-"}
     assert set(prefixes) == set(OTHER_DIALOGUE_SETS)
     dialogues = DIALOGUES
     for name, prefix in prefixes.items():
