@@ -58,6 +58,10 @@ ECHO_ANSWER_S = 2.0
 # 0.2 s; the bench's yielding partners stopped 0.5 s before to 0.35 s after the cut-in's end).
 YIELD_AFTER_S = 0.3
 YIELD_SLACK_S = 0.4
+# A word Whisper gives at most this long, set apart from the next by at least this gap, was not said
+# (a question word that opens a turn lasted 0.21 s or more in every bench run; the carried-over ones 0–0.12 s).
+FLASH_WORD_S = 0.15
+FLASH_GAP_S = 0.05
 # A cut-in this short that repeats the partner's words is an echo question ("Twelve years?"), which
 # tiny.en mostly writes without its question mark ("12 years.").
 ECHO_QUESTION_WORDS = 5
@@ -202,7 +206,18 @@ def heard_text(turn: Turn, min_probability: float, keep: frozenset[int] = frozen
     ``keep`` count however unsure: echoes of what the other person has just said, and "wait"."""
     if not turn.words:
         return turn.text
-    return " ".join(w.word for i, w in enumerate(turn.words) if w.probability >= min_probability or i in keep)
+    words = list(enumerate(turn.words))
+    if len(words) > 1 and _is_flash_question(turn.words[0], turn.words[1]):
+        words = words[1:]
+    return " ".join(w.word for i, w in words if w.probability >= min_probability or i in keep)
+
+
+def _is_flash_question(word: Word, following: Word) -> bool:
+    """A question word Whisper gives no time at the start of a burst, apart from what follows it ("what?
+    Oh, God.", "though? Amen." for "Oh, God." and "Mm."): a word of the other person's it carried over,
+    not one this person said (a cut-in's "What?" is said, and lasts)."""
+    return word.word.rstrip().endswith("?") and word.end - word.start <= FLASH_WORD_S \
+        and following.start - word.end >= FLASH_GAP_S
 
 
 def _span(x: Turn | Event) -> tuple[str, float, float]:

@@ -255,6 +255,22 @@ def test_a_hum_whisper_wrote_with_a_word_beside_it_is_a_backchannel_when_talked_
     assert floor(("But", 0.9), ("what", 0.7)) == ["interruption"]
 
 
+def test_a_question_word_whisper_gave_no_time_before_a_backchannel_is_no_cut_in():
+    def floor(first_word_s, gap_s=0.2):
+        end = 4.0 + first_word_s + gap_s + 0.4
+        turn = Turn(L, 4.0, end, "what? Oh, God.", (
+            Word(4.0, 4.0 + first_word_s, "what?", 0.9), Word(end - 0.4, end - 0.25, "Oh,", 0.9), Word(end - 0.2, end, "God.", 0.8)))
+        events = detect_events([T(P, 1.0, 9.0, "and he put a slide up with his name on it"), turn], L, OPTIONS)
+        return [e.type for e in events if e.speaker == L and e.type in ("backchannel", "interruption")]
+
+    # "what?" in 0.05-0.12 s, apart from the words after it: carried over from the partner, not said
+    assert floor(0.05) == ["backchannel"]
+    assert floor(0.12, gap_s=0.08) == ["backchannel"]
+    # a "What?" that is said lasts, and one run into the next word is part of them
+    assert floor(0.3) == ["interruption"]
+    assert floor(0.1, gap_s=0.0) == ["interruption"]
+
+
 def test_short_reply_after_the_partner_finished_is_not_a_backchannel():
     turns = [T(P, 0, 5, "do you see what I mean"), T(L, 5.5, 5.9, "yeah")]
     assert kinds(detect_events(turns, L, OPTIONS), "backchannel") == []
