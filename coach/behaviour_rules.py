@@ -87,6 +87,7 @@ ADVICE = _rx(
            shall\ (?!(?:have|be|not|never|see|hear)\b)\w\w)  # tiny.en's "shall" for "should"
     |(?<!\bknow\ )(?<!\bknows\ )(?<!\bknew\ )(?<!\bsure\ )(?<!\bdecide\ )(?<!\bout\ )(?<!\bwondering\ )\bwhat\ you\ (?:really\ )?(?:need|should|gotta|have\ to|ought|want\ to\ do|wanna\ do)
     |\b(?<!do\ )(?<!did\ )(?<!if\ )you\ (?:wanna|want\ to)\ (?:get|go|try|talk|call|see|ask|take|make|book|check|stop|start)\b
+    |(?:^|,\ )(?:(?:yeah|and|so|honestly|well|oh|look|but|then)\ )*youd\ (?:really\ |probably\ |definitely\ |just\ )?(?:wanna|want\ to)\ (?:get|go|try|talk|call|ring|phone|see|ask|take|make|book|check|stop|start|lock|put|sort)\b  # opening its clause: "why you'd want to…" explains
     |\b(?:only|one|best|other)\ (?:\w+\ )?option\b.*\b(?:is|thats|would\ be)\ to\b
     |^(?:\w+\ )?one\ is\ to\ (?!blame\b)\w+\b.*\banother\ is\ to\b  # options counted out: "one is to…, another is to…"
     |\bany\ way\ you\ (?:could|can)\b|\byoud\ be\ (?:so\ |much\ |way\ )?better\ off\b
@@ -295,7 +296,8 @@ REFLECT_YOU = _rx(
     r"""^(?:so\ |and\ |basically\ |really\ |kind\ of\ |sort\ of\ |i\ guess\ |i\ think\ )*(?:you|youre|youve|youd\ (?:rather|like|love|prefer|hoped|want))\b
     (?!\ (?:know|mean|okay|ok|alright|good|sure|going|coming|ready|guys|too|and\ me|two|wanna|poor|never\ know|have\ no\ idea|no\ idea|didnt\ deserve|dont\ deserve|still\ \w+ing|did\ (?:the\ best|what|everything|all)\ (?:\w+\ )?you\ (?:could|can)|(?:dont|wont|wouldnt)\ (?:have|need)\ to|(?:are\ )?not\ (?:overreacting|crazy|mad|stupid|silly|wrong|imagining|being|alone|the\ only|the\ (?:bad\ guy|baddie|villain|problem))|(?:cant|cannot|can\ not)\ just)\b)
     (?!\ (?:really\ |just\ |definitely\ |probably\ |honestly\ |still\ |kind\ of\ |sort\ of\ |kinda\ )*(?:should|shall|need|have\ to|gotta|got\ to|ought|could|can\b|might|may|had\ better|better|must\ be\ joking|will|ll|re\ going\ to\ be\ fine|always\ do|brought|asked\ for|always\ make
-           |(?:want|need)\ (?:one\ of\ (?:those|them|these)|to\ get\ yourself)))"""
+           |(?:want|need)\ (?:one\ of\ (?:those|them|these)|to\ get\ yourself)))
+    (?!(?<=youd\ want)\ to\ (?:get|go|try|talk|call|ring|phone|see|ask|take|make|book|check|stop|start|lock|put|sort)\b)  # "you'd want to get it booked": advice"""
 )
 # "…, so you don't bottle it": after a suggestion, the purpose it serves, not the partner's state.
 PURPOSE = r"\bso\ (?:that\ )?(?=you\ (?:dont|wont|can|cant|could|arent|have|get|know|feel)\b)"
@@ -341,6 +343,7 @@ VALIDATION = _rx(
     |\bthats\ (?:a\ lot|so\ much)\b|\bthats\ (?:\w+\ )?(?:rotten|bad|hard|rough|tough)\ luck\b
     |\byou(?:re|\ are)\ not\ (?:overreacting|crazy|mad|stupid|silly|wrong\ to|imagining|being\ (?:dramatic|silly|unreasonable|paranoid)|the\ (?:bad\ guy|baddie|villain|problem|one\ in\ the\ wrong|selfish\ one|crazy\ one))\b |\b(?:and|but)\ (?:thats|that\ is|its)\ (?:totally\ |completely\ |perfectly\ |really\ )?(?:ok|okay|alright|all\ right|fine|normal|understandable|valid)\s*$
     |^(?:no,?\ )?not\ (?:stupid|silly|dumb|daft|crazy|weird|selfish)\ at\ all\b
+    |^(?:thats|that\ is|its|it\ is)\ (?:totally\ |completely\ |perfectly\ |so\ |more\ than\ )?fair(?:\ enough)?(?:,|$)
     |\b(?:nothing|isnt\ anything|not\ anything)\ (?:\w+\ )?(?:wrong|weird|strange|odd|silly|stupid|shameful|embarrassing|unusual|crazy)\ (?:about|with|in)\b
     |\b(?:understandable|normal|natural|human|fair|reasonable|legitimate)\ (?:to|that\ you)\ (?:\w+\ )?(?:feel|be|want|need|grieve|miss|cry|struggle|worry|wobble|doubt|get|find|have)\b
     |\b(?:every|a|all\ the)\ right\ to\ (?:be|feel)\b
@@ -352,7 +355,10 @@ VALIDATION = _rx(
     |\bshows\ (?:real\ |a\ lot\ of\ |such\ |so\ much\ |genuine\ )?(?:resilience|strength|courage|character|maturity|guts)\b|\bcounts\ for\ (?:a\ lot|something|so\ much)\b
     """
 )
-VALIDATION_NOT = _rx(r"\b(?:not\ that\ (?:bad|hard)|not\ a\ big\ deal|its\ normal(?=.*\beveryone\b)|(?:awful|terrible|horrible)\ (?:management|leadership|parenting|behaviou?r))")
+# A bad way to handle people is the handlers' doing ("a terrible way for management to handle it"); a
+# terrible way to find out is what the partner went through.
+_BAD_HANDLING = r"(?:terrible|awful|appalling|horrible|shocking|disgraceful|dreadful|lousy|rubbish|crap|shitty|cruel|cowardly)\ way\ (?:for\ (?:\w+\ ){1,3})?to\ (?:handle|treat|deal\ with|run|manage|speak\ to|talk\ to)\b"
+VALIDATION_NOT = _rx(rf"\b(?:not\ that\ (?:bad|hard)|not\ a\ big\ deal|its\ normal(?=.*\beveryone\b)|(?:awful|terrible|horrible)\ (?:management|leadership|parenting|behaviou?r)|{_BAD_HANDLING})")
 
 # --- self-focus -------------------------------------------------------------------------------
 SELF_FOCUS = _rx(
@@ -463,6 +469,8 @@ JUDGMENT = _rx(
     |\byou\ (?:do\ )?have\ a\ habit\ of\b|\byou\ (?:do|always)\ (?:tend\ to\ )?(?:wind|rub)\ (?:everyone|people)\b
     |\b(?:thats|that\ is|that\ was)\ (?:(?:so|really|pretty|absolutely|just|bloody|frankly|honestly|a\ bit|quite|utterly)\ )*(?:dismissive|cruel|heartless|callous|cowardly|disgraceful|scandalous|shameful|shameless|appalling|disgusting|pathetic|reckless|irresponsible|negligent|unforgivable|out\ of\ order|out\ of\ line|a\ disgrace)\b
     |\b(?:awful|terrible|shocking|appalling|disgraceful|incompetent|lousy|rubbish|useless)\ (?:management|leadership|parenting|behaviou?r|employers?|bosses|managers?)\b
+    |\b{_BAD_HANDLING}
+    |\b(?!(?:its|thats|it|that|this|life|work)\b)\w+s\ always\ been\ (?:like\ that|that\ way)\b  # "Carol's always been like that": her character, not the partner's story
     |\b(?:ought\ to|should|deserves?\ to)\ (?:all\ )?be\ (?:in\ (?:prison|jail)|locked\ up|sacked|fired|struck\ off|ashamed\ of\ (?:themselves|himself|herself|yourself))\b
     |\b(?:they|he|she|(?:those|these|the)\ (?:\w+\ )?\w+)\ (?:(?:still|just|really|honestly|clearly|obviously)\ )?(?:havent|hasnt|dont|doesnt)\ (?:got|have)\ (?:a|any)\ clue\b|\b{INSULT_ADJ},?\ (?:the|a)\ lot\ of\ (?:them|em)\b
     """

@@ -72,7 +72,8 @@ _RECOUNT = re.compile(r"\b(?:told|tells|telling) you\b")
 # should have…"): the content is theirs, so it is no advice or judgment from the listener.
 _PARTNER_MIND = re.compile(
     r"""(?P<frame>(?<!do\ )(?<!did\ )\byou(?:re|\ are)?\ (?:really\ |kind\ of\ |sort\ of\ |kinda\ |still\ |also\ |just\ )?
-    (?:thinking|wondering|considering|asking\ yourself|not\ sure|unsure|feel\ like|felt\ like|feel\ that|think|mentioned|said|were\ saying|told\ (?:me|him|her|them|us))\b)
+    (?:thinking|wondering|considering|asking\ yourself|not\ sure|unsure|feel\ like|felt\ like|feel\ that|think|mentioned|said|were\ saying|told\ (?:me|him|her|them|us))\b
+    |\b(?:a\ )?(?:part|bit|half)\ of\ you\ (?:really\ |still\ |also\ )?(?:thinks|is\ thinking|wonders|is\ wondering|feels\ like|hopes|reckons|suspects|knows|believes|says)\b)
     [^,]*?(?=,|\band\b|\bbut\b|$)""", re.VERBOSE)
 # A full auxiliary tag ("…, aren't you?", "…, didn't it", "…, do you?") does ask, by form.
 _NEG_AUX = r"(?:dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|cant|couldnt|wont|wouldnt|shouldnt)"
@@ -245,8 +246,9 @@ def _question(body: str, qmark: bool, other: set[str]) -> str | None:
             qmark or (not relative and (R.WH_MID_QUESTION.match(clause) or re.match(rf"^{R.WH}\s+{R.AUX}\b", clause)))
         ):
             return "open_question"
-        # "…and do your own thing" is an imperative; a later clause asks only with a pronoun subject.
-        if R.CLOSED_START.match(clause) and (qmark or re.match(rf"^{R.AUX}\s+(?:i|you|he|she|it|we|they)\b", clause)):
+        # "…and do your own thing" is an imperative; a later clause asks only with a pronoun subject
+        # ("…and do it herself" urges: "it" after "do" is what is done, never who does).
+        if R.CLOSED_START.match(clause) and (qmark or re.match(rf"^(?!do\ it\b){R.AUX}\s+(?:i|you|he|she|it|we|they)\b", clause)):
             return "closed_question"
     if wh_start:  # a rhetorical or advice wh-clause ("why don't you…", "who does that?") asks nothing
         core, qmark = ", ".join(_clauses(core)[1:]), False

@@ -765,8 +765,27 @@ FROM_FRESH15 = case(
 )
 
 
+FROM_FRESH16 = case(
+    # what part of them thinks is theirs, not a suggestion
+    ("So part of you reckons a break would do you good.", ["reflection"]),
+    # acknowledging their point
+    ("That's completely fair.", ["validation"]),
+    # how the people in the story handled them, or what they are always like, is judged...
+    ("That's an appalling way to treat a volunteer.", ["judgment"]),
+    ("Your brother's always been that way, hasn't he.", ["judgment"]),
+    # ...what happened to them, or how things are, is not
+    ("What a terrible way to find out.", ["validation"]),
+    ("It's always been like that in kitchens.", []),
+    # "you'd want to" opening its clause suggests; after "why" it understands
+    ("Honestly, you'd want to ring them before the deadline.", ["advice"]),
+    ("I can totally see why you'd want to get away for a bit.", ["validation"]),
+    # "it" after "do" is what is to be done, not who asks
+    ("Tell him he can pay for it and do it himself.", ["advice"]),
+)
+
+
 # Each table is one source's misses, worded afresh; one test reads them all.
 @pytest.mark.parametrize("text, expected", FROM_HELDOUT6 + FROM_FRESH7 + FROM_FRESH8 + FROM_FRESH9 + FROM_TUNE8 + FROM_FRESH10
-                         + FROM_FRESH11 + FROM_FRESH14 + FROM_FRESH15)
+                         + FROM_FRESH11 + FROM_FRESH14 + FROM_FRESH15 + FROM_FRESH16)
 def test_general_patterns_from_the_later_sets(text, expected):
     assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
