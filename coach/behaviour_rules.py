@@ -114,7 +114,7 @@ ADVICE = _rx(
     |\bwhy\ (?:dont(?!\ i\b)|not|wouldnt\ you|cant\ you)\b
     |\bhow\ about\ (?:you\b|we\b|\w+ing\b|trying|asking|talking|just)
     |\bwhat\ about\ (?:you\ (?:just\ )?\w+|\w+ing\b)
-    |\bwhat\ if\ you\b
+    |\bwhat\ if\ you\b|\bwhat\ if\ we\ (?:just\ |both\ |all\ )?(?:do(?!\ nothing\b)|try|go|take|call|ring|sit|make|ask|book|plan|sort|look|start|write|put|pop|drive|meet|clear)\b
     |\bhave\ you\ (?:\w+\ )?(?:tried|thought\ about|thought\ of|considered|looked\ into|checked|talked\ to\ (?:a|someone|your\ doctor))
     |\bhave\ you\ (?:\w+\ )?(?:called|rung|phoned|contacted|emailed|seen|asked|told|gone\ to|been\ to|talked\ to|spoken\ to)\ (?:a|an|the|your)\ (?:\w+\ )?{_HELP}\b
     |\bdid\ you\ (?:\w+\ )?(?:try|think\ about|consider)\b

@@ -781,6 +781,9 @@ FROM_FRESH16 = case(
     ("I can totally see why you'd want to get away for a bit.", ["validation"]),
     # "it" after "do" is what is to be done, not who asks
     ("Tell him he can pay for it and do it himself.", ["advice"]),
+    # doing it together is still a suggestion; a worry about what may come is not
+    ("What if we just sort the garage together on Sunday?", ["advice"]),
+    ("What if we never hear back?", []),
 )
 
 
