@@ -183,7 +183,8 @@ IMPERATIVE_NOT = _rx(
       walk\ me|talk\ me|take\ me\ through|help\ me|trust\ me|believe\ me|tell\ me\ about\ it|look\ on\ the\ bright|get\ over|dont\ worry|dont\ (?:get\ (?:so\ )?(?:upset|worked\ up|stressed|angry)|stress|panic|cry)|pull\ yourself|dont\ be\ (?:so|such|silly|like)|
       be\ so\ |stop\ (?:being|feeling|worrying|stressing|crying|overthinking|whining|complaining)|give\ me|
       think\ about\ it|see\ (?:you|what|if)|make\ (?:sense|me)|go\ figure|dont\ get\ me|be\ right|
-      check\ this|dont\ know|go\ with\ it|dont\ mind|keep\ me\ posted|stay\ with\ me|get\ this|look\b(?!\ for|\ into|\ after|\ up)
+      check\ this|dont\ know|go\ with\ it|dont\ mind|keep\ me\ posted|stay\ with\ me|get\ this|look\b(?!\ for|\ into|\ after|\ up)|
+      ignore\ me|forget\ (?:i\ said|what\ i\ said)|scratch\ that
     )"""
 )
 

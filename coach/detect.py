@@ -362,6 +362,7 @@ def behaviour_events(
     said = [t for t in turns if t.text and _span(t) not in backchannels]
     mine = [t for t in said if t.speaker == listener]
     labels_of = dict(zip((id(t) for t in mine), label_utterances([t.text for t in mine])))
+    where = _where_said(mine, labels_of)
     offer = None  # the listener's offer to advise, while the partner has not answered it yet
     just_asked = False  # the partner's last words asked for advice
     for turn in said:
@@ -384,11 +385,50 @@ def behaviour_events(
             permission_until = turn.end + options.permission_window_s
             offer = turn.text
         for label in labels:
+            start, end, text = where.get((id(turn), label), (turn.start, turn.end, turn.text))
             detail = {}
             if label == "advice":
-                detail["with_permission"] = turn.start <= permission_until
-            events.append(Event(label, turn.speaker, turn.start, turn.end, turn.text, detail))
+                detail["with_permission"] = start <= permission_until
+            events.append(Event(label, turn.speaker, start, end, text, detail))
     return events
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
+
+
+def _sentences_of(turn: Turn) -> list[tuple[Word, ...]]:
+    """The turn's words, sentence by sentence as Whisper punctuated them."""
+    sentences: list[tuple[Word, ...]] = []
+    current: list[Word] = []
+    for word in turn.words:
+        current.append(word)
+        if _SENTENCE_END.search(word.word.strip()):
+            sentences.append(tuple(current))
+            current = []
+    if current:
+        sentences.append(tuple(current))
+    return sentences
+
+
+def _where_said(mine: list[Turn], labels_of: dict[int, tuple[str, ...]]) -> dict[tuple[int, str], tuple[float, float, str]]:
+    """Where in a turn of several sentences each of its labels was said: from the first sentence that
+    carries it on its own to the last, so that "Just sign up with the agency. Sorry. Ignore me. You're
+    torn…" is advice for its first sentence only, not for the reflection after it. A label no sentence
+    carries alone (a yes that answers a request for advice) stays with the whole turn."""
+    parts = [(turn, i, sentence) for turn in mine if labels_of[id(turn)]
+             for sentences in [_sentences_of(turn)] if len(sentences) > 1
+             for i, sentence in enumerate(sentences)]
+    found = label_utterances([" ".join(w.word.strip() for w in sentence) for _, _, sentence in parts])
+    carried: dict[tuple[int, str], list[int]] = {}
+    for (turn, i, _), labels in zip(parts, found):
+        for label in set(labels) & set(labels_of[id(turn)]):
+            carried.setdefault((id(turn), label), []).append(i)
+    sentences_of = {id(turn): _sentences_of(turn) for turn, _, _ in parts}
+    where = {}
+    for (key, label), indices in carried.items():
+        words = [w for sentence in sentences_of[key][min(indices): max(indices) + 1] for w in sentence]
+        where[(key, label)] = (words[0].start, words[-1].end, " ".join(w.word.strip() for w in words))
+    return where
 
 
 def detect_events(turns: Iterable[Turn], listener: str | None, options: AnalysisOptions) -> list[Event]:

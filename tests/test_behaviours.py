@@ -784,6 +784,9 @@ FROM_FRESH16 = case(
     # doing it together is still a suggestion; a worry about what may come is not
     ("What if we just sort the garage together on Sunday?", ["advice"]),
     ("What if we never hear back?", []),
+    # taking one's own words back asks nothing of them
+    ("Sorry, ignore me.", []),
+    ("Ignore him, he's not worth it.", ["advice"]),
 )
 
 

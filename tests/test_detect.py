@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from coach.detect import detect_events, is_backchannel_text
@@ -334,6 +336,37 @@ def test_advice_after_permission_or_when_asked_is_marked():
     assert kinds(events, "permission") and kinds(events, "advice")[0].detail["with_permission"] is True
     late = [T(P, 0, 3, "what should I do"), T(L, 200, 203, "you should talk to her")]
     assert kinds(detect_events(late, L, OPTIONS), "advice")[0].detail["with_permission"] is False
+
+
+def spoken(speaker, start, text, word_s=0.3):
+    """A turn whose words are ``word_s`` long each, back to back from ``start``."""
+    words = tuple(Word(start + word_s * i, start + word_s * (i + 1), w) for i, w in enumerate(text.split()))
+    return Turn(speaker, start, words[-1].end, text, words)
+
+
+def test_a_label_is_placed_on_the_sentences_that_say_it():
+    turn = spoken(L, 10.0, "Just sign up with the agency. Sorry. Ignore me. You're torn between the two of them.")
+    events = detect_events([T(P, 0, 9, "I can't decide whether to go back"), turn], L, OPTIONS)
+    (advice,) = kinds(events, "advice")
+    (reflection,) = kinds(events, "reflection")
+    assert (advice.start, advice.end, advice.text) == (10.0, pytest.approx(11.8), "Just sign up with the agency.")
+    assert (reflection.start, reflection.end) == (pytest.approx(12.7), turn.end)
+    # sentences between two that say it are part of it; the event stays inside its turn
+    turn = spoken(L, 20.0, "Have you tried the GP? I know it's slow. Or ring the helpline.")
+    (advice,) = kinds(detect_events([T(P, 10, 19, "I haven't slept for weeks"), turn], L, OPTIONS), "advice")
+    assert (advice.start, advice.end, advice.text) == (20.0, turn.end, turn.text)
+    # a yes that answers a request is advice only as the whole turn
+    turn = spoken(L, 20.0, "Yeah, I would. Honestly.")
+    (advice,) = kinds(detect_events([T(P, 10, 19, "Should I take the job?"), turn], L, OPTIONS), "advice")
+    assert (advice.start, advice.end) == (turn.start, turn.end)
+
+
+def test_advice_said_after_the_window_closed_within_one_turn_was_not_asked_for():
+    options = dataclasses.replace(OPTIONS, permission_window_s=5.0)
+    asked = [T(P, 0, 3, "what should I do"),
+             spoken(L, 4.0, "Right. So the thing is that it has been going on for a long time now. You should talk to her.")]
+    (e,) = kinds(detect_events(asked, L, options), "advice")
+    assert e.start > 3 + 5.0 and e.detail["with_permission"] is False
 
 
 def permitted(turns):
