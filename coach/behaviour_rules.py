@@ -47,7 +47,8 @@ IMPERATIVE_VERBS = (
     "move sell dump walk see focus start find keep breathe apply report check skip sign send drop read eat "
     "drink wait change speak pack apologise apologize sleep switch delete unfollow say mute confront "
     "ring phone message book look make think consider reach stand sit rest treat cut answer reply respond lend use stay bring knock "
-    "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive have do lead stick close jot"
+    "pay trust believe accept agree forget rush remember hire join sign cancel save limit schedule bin ditch drive have do lead stick close jot "
+    "swap"
 ).split()
 # A bare name opening a clause ("Sarah said", "jess mentioned"): any word but these, nor a suggestion verb
 # ("try asking him").
@@ -301,7 +302,7 @@ REFLECT_YOU = _rx(
     (?!(?<=youd\ want)\ to\ (?:get|go|try|talk|call|ring|phone|see|ask|take|make|book|check|stop|start|lock|put|sort)\b)  # "you'd want to get it booked": advice"""
 )
 # "…, so you don't bottle it": after a suggestion, the purpose it serves, not the partner's state.
-PURPOSE = r"\bso\ (?:that\ )?(?=you\ (?:dont|wont|can|cant|could|arent|have|get|know|feel)\b)"
+PURPOSE = r"\bso\ (?:that\ )?(?=you\ (?:dont|wont|can|cant|could|arent|have|get|know|feel)\b|youre\ not\b)"
 
 # --- validation -----------------------------------------------------------------------------------
 _HARD = (

@@ -86,6 +86,11 @@ _WH_CLEFT = re.compile(
 _CLEFT_CLAUSE = re.compile(r"\b(?:you|youre|youve|your|i|im|id|it|its|he|she|they|we|\w{2,}(?<!thi)(?<!ye)(?<![su])s|\w+ed|\w+ing)\b")
 
 
+_RIGHT_DOWN = re.compile(
+    r"(?P<lead>(?:^|(?<=[.!?]\s))(?:(?:maybe|just|and|so|then|okay|ok)[,\s]+)?)right down\b"
+    r"(?=\s+(?:(?:the|a)\b(?!\s+(?:road|street|hall|corridor|middle|line|hill|lane|path|stairs|back))|your|what|everything|all|some|exactly|any|how|when|why|who)\b)")
+
+
 def normalise(text: str) -> str:
     """Lower-case, apostrophe-free, filler-free text with single spaces.
 
@@ -101,6 +106,8 @@ def normalise(text: str) -> str:
     t = re.sub(r",\s*you know\s*\?", ".", t)  # a tag that asks nothing ("I just feel stuck, you know?")
     t = re.sub(r"[\u2014\u2013:]|--", ",", t)
     t = re.sub(r"\bu\b", "you", re.sub(r"\bur\b", "your", t))
+    # tiny.en's "Right down the dates…" for "Write down…": said first, it is no place on a road
+    t = _RIGHT_DOWN.sub(r"\g<lead>write down", t)
     t = re.sub(r"[^\w\s,.!?;]", " ", t)
     t = R.FILLER_BETWEEN_COMMAS.sub(" ", t)  # "it makes, like, total sense" is one phrase
     t = R.FILLERS.sub(" ", t)

@@ -789,9 +789,20 @@ FROM_FRESH16 = case(
     ("Ignore him, he's not worth it.", ["advice"]),
 )
 
+# Misses of the earlier development sets, read again once fresh16 was in.
+FROM_EARLIER_SETS = case(
+    # a suggestion opened with "and"
+    ("And swap your shift with someone.", ["advice"]),
+    # tiny.en's "right down" for "write down", said first; a place down the road is no suggestion
+    ("Right down everything she said, word for word.", ["advice"]),
+    ("Right down the road there's a little cafe.", []),
+    # after a suggestion, what it spares them is its purpose, not a reflection
+    ("Keep a diary of it, so you're not going on memory alone.", ["advice"]),
+)
 
 # Each table is one source's misses, worded afresh; one test reads them all.
 @pytest.mark.parametrize("text, expected", FROM_HELDOUT6 + FROM_FRESH7 + FROM_FRESH8 + FROM_FRESH9 + FROM_TUNE8 + FROM_FRESH10
-                         + FROM_FRESH11 + FROM_FRESH14 + FROM_FRESH15 + FROM_FRESH16)
+                         + FROM_FRESH11 + FROM_FRESH14 + FROM_FRESH15 + FROM_FRESH16
+                         + FROM_EARLIER_SETS)
 def test_general_patterns_from_the_later_sets(text, expected):
     assert rule_labels(text) == tuple(lab for lab in BEHAVIOUR_LABELS if lab in expected)
