@@ -415,20 +415,22 @@ def _where_said(mine: list[Turn], labels_of: dict[int, tuple[str, ...]]) -> dict
     carries it on its own to the last, so that "Just sign up with the agency. Sorry. Ignore me. You're
     torn…" is advice for its first sentence only, not for the reflection after it. A label no sentence
     carries alone (a yes that answers a request for advice) stays with the whole turn."""
-    parts = [(turn, i, sentence) for turn in mine if labels_of[id(turn)]
-             for sentences in [_sentences_of(turn)] if len(sentences) > 1
-             for i, sentence in enumerate(sentences)]
-    found = label_utterances([" ".join(w.word.strip() for w in sentence) for _, _, sentence in parts])
+    sentences_of = {id(turn): sentences for turn in mine if labels_of[id(turn)]
+                    for sentences in [_sentences_of(turn)] if len(sentences) > 1}
+    parts = [(key, i, sentence) for key, sentences in sentences_of.items() for i, sentence in enumerate(sentences)]
     carried: dict[tuple[int, str], list[int]] = {}
-    for (turn, i, _), labels in zip(parts, found):
-        for label in set(labels) & set(labels_of[id(turn)]):
-            carried.setdefault((id(turn), label), []).append(i)
-    sentences_of = {id(turn): _sentences_of(turn) for turn, _, _ in parts}
+    for (key, i, _), labels in zip(parts, label_utterances([_said(sentence) for _, _, sentence in parts])):
+        for label in set(labels) & set(labels_of[key]):
+            carried.setdefault((key, label), []).append(i)
     where = {}
     for (key, label), indices in carried.items():
         words = [w for sentence in sentences_of[key][min(indices): max(indices) + 1] for w in sentence]
-        where[(key, label)] = (words[0].start, words[-1].end, " ".join(w.word.strip() for w in words))
+        where[(key, label)] = (words[0].start, words[-1].end, _said(words))
     return where
+
+
+def _said(words: Iterable[Word]) -> str:
+    return " ".join(w.word.strip() for w in words)
 
 
 def detect_events(turns: Iterable[Turn], listener: str | None, options: AnalysisOptions) -> list[Event]:
