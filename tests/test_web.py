@@ -223,6 +223,22 @@ def test_session_page_shows_numbers_timeline_transcript_and_suggestions(client, 
     assert "spoke over" in text and "reflection" in text and "you encouraged them" in text
 
 
+def test_a_suggestion_names_the_words_it_would_replace_when_they_are_only_part_of_the_line(client):
+    report = make_report()
+    turn = next(t for t in report["turns"] if t["start"] == 4.9)
+    turn["text"] = "Oh no, that's rough. You should just talk to your boss about it."
+    report["events"] = [e for e in report["events"] if e["type"] != "interruption"]
+    advice = next(e for e in report["events"] if e["type"] == "advice")
+    advice["start"] = 6.0  # the sentence that says it, as detect places it
+    sid = store_of(client).add_session(report, None)
+    text = Page(client.get(f"/sessions/{sid}").text).all_text
+    assert "Instead of “You should just talk to your boss about it.”, an attentive listener might have said:" in text
+    # where the advice is the whole line, the line itself shows what it would replace
+    sid = store_of(client).add_session(make_report(), None)
+    text = Page(client.get(f"/sessions/{sid}").text).all_text
+    assert "An attentive listener might have said:" in text and "Instead of" not in text
+
+
 def test_the_trust_notice_appears_only_when_something_limits_the_numbers(client):
     store = store_of(client)
     (sid,) = fill(store, 1)

@@ -30,6 +30,12 @@ SUGGEST_FOR = ("advice", "interruption")
 Suggester = Callable[[dict[str, Any], dict[str, Any]], "str | None"]
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    text: str
+    instead_of: str = ""  # the words it would replace, where they are only part of the line
+
+
 @dataclass
 class Line:
     index: int
@@ -41,7 +47,7 @@ class Line:
     end: float
     text: str
     labels: list[tuple[str, str]] = field(default_factory=list)
-    suggestions: list[str] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)
     encouraged: int = 0  # the listener's backchannels heard during this line
     backchannel: bool = False  # folded into the line it encouraged rather than shown on its own
     overheard: bool = False  # single-mic, said mostly over the other voice: its words are in doubt
@@ -109,5 +115,6 @@ def lines(report: dict[str, Any], suggest: Suggester | None = None) -> list[Line
                 log.exception("suggestion failed for %s at %.1f", kind, e["start"])
                 text = None
             if text and not line.suggestions:  # one per line: advice and interruption are often one act
-                line.suggestions.append(text)
+                said = (e.get("text") or "").strip()
+                line.suggestions.append(Suggestion(text, said if said and said != line.text else ""))
     return [ln for ln in out if not ln.backchannel]
