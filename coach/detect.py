@@ -34,6 +34,9 @@ _HUM = re.compile(r"h*m[hm]*(?:-h*m[hm]*)*|e+mm+|m-h-m")
 # took no floor. ("you" is Whisper's best-known guess for a sound that is no speech at all.)
 _GLUE = {"and", "then", "you", "they", "he", "she", "it", "the", "a", "an", "i", "me", "him", "her", "them",
          "we", "us", "to", "in", "on", "at", "for", "that", "this", "there"}
+# Agreeing with what the other is saying ("I know."): inside their speech, a backchannel; at the start of
+# a turn ("Oh, I know. My old boss…") it opens it, so it is no backchannel word of its own.
+_AGREEING = re.compile(r"(?:(?:oh|yeah|yes|mm) )?i know(?: (?:i know|yeah|right))?")
 # Short words that do start a cut-in when said alone inside the other's speech.
 CUT_IN_WORDS = {"no", "but", "and", "so", "wait", "stop", "sorry", "what", "why", "how", "hang", "hold", "not"}
 # ...of which these count however unsure Whisper was of them: no murmur has come back as one ("Wait,
@@ -323,10 +326,13 @@ def _is_backchannel(turn: Turn, other: str, timeline: _Timeline, options: Analys
     halts = frozenset(i for i, w in enumerate(turn.words) if _echo_key(w.word) in _HALT_WORDS)
     echoes = _echoes(turn, other, timeline)
     heard = heard_text(turn, options.min_word_probability, echoes | halts)
-    if held is not None and not is_backchannel_text(turn.text, max_words) \
+    tokens = _tokens(turn.text)
+    agreeing = bool(_AGREEING.fullmatch(" ".join(tokens)))
+    if held is not None and not (is_backchannel_text(turn.text, max_words) or agreeing) \
             and _yielded_to(turn, held, other, timeline, options):
         return False  # however unsure Whisper was of its words ("From there," at 0.05 and 0.26 for "From Dana?")
-    tokens = _tokens(turn.text)
+    if held is not None and held.end > turn.end and agreeing:
+        return True
     if held is not None and held.end > turn.end and "?" not in turn.text and len(tokens) <= max_words \
             and (_only_glue(tokens) or _only_glue(_tokens(heard))):
         return True  # "And then", "Oh, yeah, that"; "You add." with Whisper unsure of "add"

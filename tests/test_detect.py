@@ -273,6 +273,20 @@ def test_a_question_word_whisper_gave_no_time_before_a_backchannel_is_no_cut_in(
     assert floor(0.1, gap_s=0.0) == ["interruption"]
 
 
+def test_i_know_under_the_partners_speech_is_a_backchannel_even_as_their_sentence_ends():
+    def floor(text, start=46.8, end=47.6):
+        turns = [T(P, 39.8, 47.9, "three or four tea, I just want a kitchen"), T(L, start, end, text),
+                 T(L, 48.3, 51.5, "three weeks on this is too long")]
+        events = detect_events(turns, L, OPTIONS)
+        return [e.type for e in events if e.start == start and e.type in ("backchannel", "interruption")]
+
+    assert floor("I know,") == ["backchannel"]
+    assert floor("Oh, I know.") == ["backchannel"]
+    assert floor("I know, but you should") == ["interruption"]
+    # after the partner has finished it is a reply, not an encouraging sound
+    assert floor("I know.", start=48.0, end=48.25) == []
+
+
 def test_short_reply_after_the_partner_finished_is_not_a_backchannel():
     turns = [T(P, 0, 5, "do you see what I mean"), T(L, 5.5, 5.9, "yeah")]
     assert kinds(detect_events(turns, L, OPTIONS), "backchannel") == []
