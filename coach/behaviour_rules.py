@@ -244,7 +244,7 @@ WH_NOT_QUESTION = _rx(
     |(?:why\ (?:dont|not|wouldnt\ you|cant\ you)|how\ about|what\ about|what\ if)\b
     |why\ (?:would|do|did|does|are|is)\ (?:you|anyone|anybody|someone|he|she|they|people)\ (?:even|ever)\b
     |why\ would\ you\ (?:do|say|go|let|put|even)\b
-    |what\ did\ you\ expect|what\ were\ you\ (?:even\ )?thinking|whats\ the\ big\ deal|how\ could\ you\ (?:not|even|possibly)|why\ (?:didnt|couldnt)\ you\ just
+    |what\ did\ you\ expect|what\ were\ you\ (?:even\ )?thinking|whats\ the\ big\ deal|how\ could\ you\ (?:not|even|possibly)|why\ (?:didnt|couldnt)\ you\ just|why\ on\ earth
     |who\ (?:knows|cares|(?:even\ )?(?:does|would\ do|says)\ (?:that|this|stuff\ like\ that))|whats\ the\ point
     |(?:what|how|why)\ (?:else\ )?(?:am|was|do|did)\ i\ (?:supposed|meant|even|gonna|thinking|always|ever)|what\ was\ that$
     |why\ does\ this\ always
@@ -436,7 +436,7 @@ JUDGMENT = _rx(
     |\b(?:mine|ours|theirs)\ (?:was|were|is|are)\ (?:\w+\ )?worse\b|\b(?:dealt\ with|been\ through|gone\ through|seen)\ (?:far|way|much|a\ lot)\ worse\b
     |\bhad\ (?:the\ same(?:\ \w+){{0,2}}|that\ too|it\ too|this\ too)\ and\ (?:hes|shes|theyre|he\ is|she\ is|they\ are|he\ was|she\ was|they\ were)\ (?:totally\ |perfectly\ |completely\ |absolutely\ |just\ )?(?:fine|ok|okay|alright|all\ right)\b
     |\byou\ (?:really\ |just\ |honestly\ )?(?:need\ to|have\ to|gotta|should)\ (?:relax|calm\ down|get\ over\ (?:it|him|her|them|yourself))\b |\bdont\ (?:stress|panic|fret|cry\ over|get\ (?:so\ )?(?:upset|worked\ up|stressed|emotional))\b|(?<!think\ )(?<!hope\ )(?<!if\ )(?<!whether\ )(?<!sure\ )(?<!know\ )\b(?:itll|it\ will|its\ all\ going\ to|everything\ will|everythingll)\ (?:all\ )?work\ (?:itself\ )?out\b|\bpull\ yourself\ together\b|\bchin\ up\b|\bdont\ (?:go\ )?(?:beat|beating)\ yourself\ up\b|\bshe(?:ll|\ will)\ be\ right\b|\bworse\ things\ happen\b|\bsnap\ out\ of\ it\b
-    |\bwhat\ were\ you\ (?:even\ |actually\ )?thinking\b|\bwhats\ the\ big\ deal\b|\bhow\ could\ you\ (?:not|even|possibly|be\ so)\b|\bwhy\ (?:didnt|couldnt)\ you\ just\b |\bwhats\ the\ point\ (?:of|in)\ (?:getting|being|feeling|crying|worrying|stressing)\b|\bover\ the\ top\b
+    |\bwhat\ were\ you\ (?:even\ |actually\ )?thinking\b|\bwhats\ the\ big\ deal\b|\bhow\ could\ you\ (?:not|even|possibly|be\ so)\b|\bwhy\ (?:didnt|couldnt)\ you\ just\b |\bwhy\ on\ earth\b|\bnot\ as\ bad\ as\ (?:it|you|that)\ (?:looks|seems|sounds|think|feels)\b|\bkick\ up\ the\ (?:backside|arse|ass|bum|pants|butt)\b|\bwhats\ the\ point\ (?:of|in)\ (?:getting|being|feeling|crying|worrying|stressing)\b|\bover\ the\ top\b
     |\b(?:do|did)\ you\ (?:really|honestly|seriously|actually)\ think\b.*\b(?:helps?|will\ (?:help|change|fix))\b |\byou\ (?:really\ |just\ )?(?:couldve|could\ have)\ (?:just|at\ least|said|told|asked|called|mentioned|warned)\b
     |\b(?:(?:he|she|they|(?:your|his|her|their)\ (?:\w+\ )?\w+)\ (?:really\ |honestly\ |just\ |clearly\ )?(?:sounds?|seems?|is|are|was|were)|hes|shes|theyre)
         \ (?:being\ )?(?:like\ )?(?:a|an|such\ a|such\ an)\ (?:(?:total|complete|proper|real|absolute|right|massive|huge|bloody|utter|bit\ of\ a|little|spoiled|selfish|lazy|nasty)\ )*{INSULT}\b
@@ -469,7 +469,7 @@ JUDGMENT = _rx(
     |(?<!\bi\ )(?<!\bwe\ )\b(?:should|ought\ to)\ be\ (?:more\ )?grateful\b|\bwould\ be\ grateful\ just\ to\b
     |\b(?:thats|that\ is|therein\ lies)\ your\ (?:whole\ |real\ |main\ |only\ |biggest\ )?problem\b
     |\byou\ (?:do\ )?have\ a\ habit\ of\b|\byou\ (?:do|always)\ (?:tend\ to\ )?(?:wind|rub)\ (?:everyone|people)\b
-    |\b(?:thats|that\ is|that\ was)\ (?:(?:so|really|pretty|absolutely|just|bloody|frankly|honestly|a\ bit|quite|utterly)\ )*(?:dismissive|cruel|heartless|callous|cowardly|disgraceful|scandalous|shameful|shameless|appalling|disgusting|pathetic|reckless|irresponsible|negligent|unforgivable|out\ of\ order|out\ of\ line|a\ disgrace)\b
+    |\b(?:thats|that\ is|that\ was)\ (?:(?:so|really|pretty|absolutely|just|bloody|frankly|honestly|a\ bit|quite|utterly|completely|totally|way)\ )*(?:dismissive|cruel|heartless|callous|cowardly|disgraceful|scandalous|shameful|shameless|appalling|disgusting|pathetic|reckless|irresponsible|negligent|unforgivable|out\ of\ order|out\ of\ line|a\ disgrace)\b
     |\b(?:awful|terrible|shocking|appalling|disgraceful|incompetent|lousy|rubbish|useless)\ (?:management|leadership|parenting|behaviou?r|employers?|bosses|managers?)\b
     |\b{_BAD_HANDLING}
     |\b(?!(?:its|thats|it|that|this|life|work)\b)\w+s\ always\ been\ (?:like\ that|that\ way)\b  # "Carol's always been like that": her character, not the partner's story

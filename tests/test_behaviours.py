@@ -802,6 +802,14 @@ FROM_EARLIER_SETS = case(
     ("She's the one you have told everything.", []),
     # telling them how not to feel about themselves
     ("Don't beat yourself up about it.", ["judgment"]),
+    # incredulous blame, minimising, and a verdict on someone in the story
+    ("Why on earth didn't you tell me?", ["judgment"]),
+    ("Honestly, it's not as bad as it looks.", ["judgment"]),
+    ("He needs a kick up the backside.", ["judgment"]),
+    ("That's completely out of line.", ["judgment"]),
+    # ...not a plain "why", nor something that turned out better than feared
+    ("Why didn't you tell me?", ["open_question"]),
+    ("It's not as bad as I thought it would be.", []),
 )
 
 # Each table is one source's misses, worded afresh; one test reads them all.
