@@ -373,7 +373,7 @@ def label_utterances(
         by_model[i] = by_model[i] | (found & SENTENCE_LABELS)
         if "advice" not in found:
             continue
-        own = _rules_on(_own_sentences(normalise(part)))
+        own = set(rule_labels(part))
         if own & {"open_question", "closed_question"} and "judgment" not in own:
             asked[i] = _agreeing({"advice"}, by_rules[i] - {"judgment"}, norms[i])
     out = []

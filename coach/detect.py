@@ -189,13 +189,13 @@ def _split_leading_backchannel(turn: Turn, options: AnalysisOptions) -> list[Tur
     words = turn.words
     for i in range(1, min(len(words), options.backchannel_max_words + 1)):
         pause = words[i].start - words[i - 1].end
-        lead = " ".join(w.word for w in words[:i])
+        lead = _said(words[:i])
         if pause >= LEAD_PAUSE_S and words[i - 1].end - turn.start <= options.backchannel_max_s:
             if is_backchannel_text(lead, options.backchannel_max_words):
                 rest = words[i:]
                 return [
                     Turn(turn.speaker, turn.start, words[i - 1].end, lead, words[:i]),
-                    Turn(turn.speaker, rest[0].start, turn.end, " ".join(w.word for w in rest), rest),
+                    Turn(turn.speaker, rest[0].start, turn.end, _said(rest), rest),
                 ]
             break
     return [turn]
@@ -408,7 +408,7 @@ def _sentences_of(turn: Turn) -> list[tuple[Word, ...]]:
     current: list[Word] = []
     for word in turn.words:
         current.append(word)
-        if _SENTENCE_END.search(word.word.strip()):
+        if _SENTENCE_END.search(word.word):
             sentences.append(tuple(current))
             current = []
     if current:
@@ -436,7 +436,8 @@ def _where_said(mine: list[Turn], labels_of: dict[int, tuple[str, ...]]) -> dict
 
 
 def _said(words: Iterable[Word]) -> str:
-    return " ".join(w.word.strip() for w in words)
+    """Words as text (Whisper's words come stripped: ``transcribe._unpack_word``)."""
+    return " ".join(w.word for w in words)
 
 
 def detect_events(turns: Iterable[Turn], listener: str | None, options: AnalysisOptions) -> list[Event]:
